@@ -1,0 +1,8 @@
+import { startBackground } from '@/browser/start-background';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    startBackground();
+  },
+});

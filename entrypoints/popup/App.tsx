@@ -1,0 +1,5 @@
+import { Popup } from '@/components/Popup';
+
+export function App() {
+  return <Popup />;
+}

@@ -5,6 +5,10 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifestVersion: 3,
+  zip: {
+    // The sources zip holds what builds the extension, for store review.
+    excludeSources: ['probe/**', 'test/**', 'scripts/**', '.ci/**', 'coverage/**'],
+  },
   manifest: ({ browser }) => ({
     name: 'certglance',
     description: "Days left on the site's TLS certificate at a glance, and why it fails when it does.",
@@ -22,6 +26,7 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium, type ChromiumSession } from './harness/chromium';
+
+const extensionDir = join(import.meta.dirname, '../../.output/chrome-mv3');
+
+describe('the Chromium build loads in real Chromium', () => {
+  let session: ChromiumSession;
+
+  beforeAll(async () => {
+    if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error('run `npm run build` first');
+    session = await launchChromium({ extensionDir });
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  test('the service worker runs with the manifest we built', async () => {
+    const worker = await session.worker();
+    const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.name).toBe('certglance');
+    expect(manifest.permissions).not.toContain('webRequestBlocking');
+    expect(manifest.permissions).toEqual(expect.arrayContaining(['webRequest', 'webNavigation', 'storage']));
+  });
+
+  test('the popup renders', async () => {
+    const popup = await session.openExtensionPage('popup.html');
+    const heading = await popup.waitForSelector('h1', { timeout: 10_000 });
+    expect(await heading!.evaluate((h) => h.textContent)).toBe('certglance');
+    await popup.close();
+  });
+});

@@ -1,0 +1,20 @@
+import type { InspectReport } from './probe-report';
+import type { ClockEstimate, MappedError, Observation } from './types';
+
+/** What certglance knows about the page in one tab: plain data, stored per tab by the extension. */
+export interface TabRecord {
+  tabId: number;
+  /** The URL of the main-frame load this record belongs to. */
+  url: string;
+  /** scheme://host:port of that URL: a record is shown only for the tab's current origin. */
+  origin: string;
+  host: string;
+  /** ms since epoch, local clock. */
+  updatedAt: number;
+  observation?: Observation;
+  failure?: { mapped: MappedError; at: number };
+  /** The user clicked through a certificate warning for this site. */
+  overridden?: boolean;
+  clock?: ClockEstimate | null;
+  probe?: { report?: InspectReport; error?: { code: string; message: string }; at: number };
+}

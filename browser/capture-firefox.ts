@@ -31,15 +31,12 @@ function header(headers: WebRequest.HttpHeaders | undefined, name: string): stri
 export function registerFirefoxCapture(onCapture: (capture: SecurityCapture) => void): void {
   const sentAt = new Map<string, number>();
 
-  browser.webRequest.onSendHeaders.addListener(
-    (details) => {
-      if (details.tabId < 0) return;
-      sentAt.set(details.requestId, details.timeStamp);
-      // Bound the map: entries of requests that never answered are dropped.
-      if (sentAt.size > 500) sentAt.delete(sentAt.keys().next().value!);
-    },
-    FILTER,
-  );
+  browser.webRequest.onSendHeaders.addListener((details) => {
+    if (details.tabId < 0) return;
+    sentAt.set(details.requestId, details.timeStamp);
+    // Bound the map: entries of requests that never answered are dropped.
+    if (sentAt.size > 500) sentAt.delete(sentAt.keys().next().value!);
+  }, FILTER);
 
   browser.webRequest.onHeadersReceived.addListener(
     async (details) => {
@@ -51,7 +48,8 @@ export function registerFirefoxCapture(onCapture: (capture: SecurityCapture) => 
           certificateChain: true,
           rawDER: true,
         });
-        const info = securityInfo as { certificates?: unknown[]; overridableErrorCategory?: string } | undefined;
+        const info = securityInfo as
+          { certificates?: unknown[]; overridableErrorCategory?: string } | undefined;
         if (info && (info.certificates?.length ?? 0) === 0 && info.overridableErrorCategory) {
           leafFallback = await browser.webRequest.getSecurityInfo(details.requestId, { rawDER: true });
         }

@@ -33,7 +33,10 @@ export async function ask(request: Request): Promise<Answer> {
     }
     return answer;
   } catch {
-    return { ok: false, error: { code: 'NO_ANSWER', message: 'The extension background could not be reached.' } };
+    return {
+      ok: false,
+      error: { code: 'NO_ANSWER', message: 'The extension background could not be reached.' },
+    };
   }
 }
 

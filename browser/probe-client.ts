@@ -23,12 +23,16 @@ export async function inspectViaProbe(
   port: number,
   options: { timeoutMs?: number; fetchImpl?: typeof fetch } = {},
 ): Promise<ProbeResult> {
-  if (!settings.probeUrl) return { ok: false, error: { code: 'PROBE_OFF', message: 'No probe is configured.' } };
+  if (!settings.probeUrl)
+    return { ok: false, error: { code: 'PROBE_OFF', message: 'No probe is configured.' } };
   let url: URL;
   try {
     url = new URL('/v1/inspect', settings.probeUrl);
   } catch {
-    return { ok: false, error: { code: 'PROBE_OFF', message: `The probe URL "${settings.probeUrl}" is not a URL.` } };
+    return {
+      ok: false,
+      error: { code: 'PROBE_OFF', message: `The probe URL "${settings.probeUrl}" is not a URL.` },
+    };
   }
   url.searchParams.set('host', host);
   url.searchParams.set('port', String(port));
@@ -62,14 +66,22 @@ export async function inspectViaProbe(
   }
   if (response.ok) {
     const parsed = inspectReportSchema.safeParse(body);
-    return parsed.success ? { ok: true, report: parsed.data } : badAnswer(url, 'a report in an unexpected shape');
+    return parsed.success
+      ? { ok: true, report: parsed.data }
+      : badAnswer(url, 'a report in an unexpected shape');
   }
   const err = probeErrorSchema.safeParse(body);
   const message = err.success ? err.data.error.message.slice(0, 300) : `HTTP ${response.status}`;
   if (response.status === 401) return { ok: false, error: { code: 'PROBE_UNAUTHORIZED', message } };
-  return { ok: false, error: { code: err.success ? err.data.error.code.slice(0, 40) : 'PROBE_REFUSED', message } };
+  return {
+    ok: false,
+    error: { code: err.success ? err.data.error.code.slice(0, 40) : 'PROBE_REFUSED', message },
+  };
 }
 
 function badAnswer(url: URL, what: string): ProbeResult {
-  return { ok: false, error: { code: 'PROBE_BAD_ANSWER', message: `The probe at ${url.origin} sent ${what}.` } };
+  return {
+    ok: false,
+    error: { code: 'PROBE_BAD_ANSWER', message: `The probe at ${url.origin} sent ${what}.` },
+  };
 }

@@ -30,16 +30,24 @@ const probeUrlSchema = z.union([
 
 export const settingsSchema = z.object({
   probeUrl: probeUrlSchema,
-  probeToken: z.string().max(4096).regex(/^[\x21-\x7e]*$/, 'must be printable ASCII without spaces'),
+  probeToken: z
+    .string()
+    .max(4096)
+    .regex(/^[\x21-\x7e]*$/, 'must be printable ASCII without spaces'),
 });
 
 const partialSettingsSchema = settingsSchema.partial();
 
 /** Reads one storage area's settings, dropping anything invalid (a bad managed policy must not break the extension). */
 function readArea(value: unknown): Partial<Settings> {
-  const parsed = partialSettingsSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
   const out: Partial<Settings> = {};
+  const parsed = partialSettingsSchema.safeParse(value);
+  if (parsed.success) {
+    // Keys that are present but undefined set nothing.
+    if (parsed.data.probeUrl !== undefined) out.probeUrl = parsed.data.probeUrl;
+    if (parsed.data.probeToken !== undefined) out.probeToken = parsed.data.probeToken;
+    return out;
+  }
   if (value && typeof value === 'object') {
     for (const key of ['probeUrl', 'probeToken'] as const) {
       const field = settingsSchema.shape[key].safeParse((value as Record<string, unknown>)[key]);
@@ -58,7 +66,7 @@ export async function loadSettings(): Promise<{ settings: Settings; managed: (ke
     const managed = await browser.storage.managed.get(['probeUrl', 'probeToken']);
     managedArea = readArea(managed);
   } catch {
-    managedArea = {};
+    // No policy support here: the user's settings stand.
   }
   return {
     settings: { ...DEFAULT_SETTINGS, ...local, ...managedArea },
@@ -68,7 +76,10 @@ export async function loadSettings(): Promise<{ settings: Settings; managed: (ke
 
 /** Validates and stores the user's settings. Returns the validation error message when invalid. */
 export async function saveSettings(input: Settings): Promise<{ ok: true } | { ok: false; message: string }> {
-  const parsed = settingsSchema.safeParse({ probeUrl: input.probeUrl.trim(), probeToken: input.probeToken.trim() });
+  const parsed = settingsSchema.safeParse({
+    probeUrl: input.probeUrl.trim(),
+    probeToken: input.probeToken.trim(),
+  });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { ok: false, message: `${issue?.path.join('.') ?? 'settings'}: ${issue?.message ?? 'invalid'}` };

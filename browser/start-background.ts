@@ -1,8 +1,28 @@
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
+import { registerFirefoxCapture } from './capture-firefox';
+import { handleMessage } from './message-handler';
+import { onCommitted, onLoadError, onSecurityCapture, onTabRemoved } from './pipeline';
 
-/** Registers the background's listeners. The capture pipeline hangs off these. */
-export function startBackground(): void {
-  browser.runtime.onInstalled.addListener(() => {
-    void browser.storage.session.set({ installedAt: Date.now() });
+/** Registers the background's listeners, synchronously at start-up so no event is missed after a restart. */
+export function startBackground(options: { firefox: boolean }): void {
+  if (options.firefox) registerFirefoxCapture(onSecurityCapture);
+
+  browser.webNavigation.onCommitted.addListener((details) => {
+    if (details.frameId === 0) onCommitted(details.tabId, details.url);
   });
+  browser.webNavigation.onErrorOccurred.addListener((details) => {
+    // Both browsers set `error` ("net::ERR_…", "Error code N"); the shared typings lack it.
+    const { error } = details as typeof details & { error?: string };
+    if (details.frameId === 0 && error) onLoadError(details.tabId, details.url, error, 'navigation');
+  });
+  browser.webRequest.onErrorOccurred.addListener(
+    (details) => {
+      if (details.tabId >= 0) onLoadError(details.tabId, details.url, details.error, 'request');
+    },
+    { urls: ['https://*/*'], types: ['main_frame'] },
+  );
+  browser.tabs.onRemoved.addListener((tabId) => onTabRemoved(tabId));
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
+    handleMessage(message, sender),
+  );
 }

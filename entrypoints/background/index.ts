@@ -3,6 +3,6 @@ import { startBackground } from '@/browser/start-background';
 export default defineBackground({
   type: 'module',
   main() {
-    startBackground();
+    startBackground({ firefox: import.meta.env.FIREFOX });
   },
 });

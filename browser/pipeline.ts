@@ -1,0 +1,138 @@
+import browser from 'webextension-polyfill';
+import { badgeFor } from '@/core/badge';
+import { estimateClockSkew, skewFromProbe } from '@/core/clock';
+import { mapError } from '@/core/error-map';
+import { observationFromSecurityInfo } from '@/core/security-info';
+import { badgeInputFor } from '@/core/tab-badge';
+import { showBadge } from './badge';
+import type { SecurityCapture } from './capture-firefox';
+import { probeHost } from './probe-cache';
+import { getTabRecordFor, originOf, removeTabRecord, updateTabRecord } from './tab-store';
+
+/**
+ * The background's reactions to browser events. Every step reads and writes storage.session, so a background that was
+ * unloaded between two events picks up where it left off. Promises per tab only order work; they hold no state.
+ */
+const pending = new Map<number, Promise<unknown>>();
+
+function track<T>(tabId: number, work: Promise<T>): Promise<T> {
+  const chained = (pending.get(tabId) ?? Promise.resolve()).then(() => work);
+  pending.set(tabId, chained);
+  void chained.finally(() => {
+    if (pending.get(tabId) === chained) pending.delete(tabId);
+  });
+  return chained;
+}
+
+/** Recomputes and shows the badge of a tab from its stored record. */
+export async function refreshBadge(tabId: number, url?: string): Promise<void> {
+  const tabUrl = url ?? (await browser.tabs.get(tabId).catch(() => undefined))?.url;
+  if (!tabUrl) return;
+  const record = await getTabRecordFor(tabId, tabUrl);
+  await showBadge(tabId, badgeFor(badgeInputFor(record, tabUrl), Date.now()));
+}
+
+/** A main-frame response's security info (Firefox): store what the browser saw, then ask the probe off the load path. */
+export function onSecurityCapture(capture: SecurityCapture): void {
+  if (capture.type !== 'main_frame') return;
+  const now = Date.now();
+  const work = (async () => {
+    const obs = observationFromSecurityInfo(capture.securityInfo, {
+      url: capture.url,
+      capturedAt: now,
+      serverIp: capture.serverIp,
+      fromCache: capture.fromCache,
+      dateHeader: capture.dateHeader,
+      leafFallback: capture.leafFallback,
+    });
+    const clock =
+      capture.dateHeader && capture.requestStartMs !== null && !capture.fromCache
+        ? estimateClockSkew({
+            dateHeader: capture.dateHeader,
+            requestStartMs: capture.requestStartMs,
+            responseStartMs: capture.responseMs,
+          })
+        : null;
+    await updateTabRecord(
+      capture.tabId,
+      capture.url,
+      {
+        observation: obs.ok ? obs.value : undefined,
+        overridden: obs.ok ? obs.value.overriddenErrorCategory !== null : false,
+        failure: undefined,
+        clock,
+      },
+      now,
+    );
+  })();
+  void track(capture.tabId, work)
+    .catch(logError)
+    .then(() => askProbe(capture.tabId, capture.url));
+}
+
+/** A main-frame load failed (webNavigation or webRequest error string). Non-failures (aborts) are ignored. */
+export function onLoadError(tabId: number, url: string, error: string, from: 'navigation' | 'request'): void {
+  const mapped = mapError(error);
+  if (mapped.causes.length === 0 && !mapped.certificateError) return;
+  const now = Date.now();
+  void track(
+    tabId,
+    (async () => {
+      const current = await getTabRecordFor(tabId, url);
+      const previous = current?.failure;
+      // The numeric code (navigation) says more than the localised message (request): keep the better one.
+      const keepPrevious =
+        previous && now - previous.at < 10_000 && from === 'request' && previous.mapped.causes.length > 0;
+      if (!keepPrevious) {
+        await updateTabRecord(tabId, url, { failure: { mapped, at: now }, observation: undefined }, now);
+      }
+      await refreshBadge(tabId, url);
+    })(),
+  )
+    .catch(logError)
+    .then(() => askProbe(tabId, url));
+}
+
+/** The navigation committed: the badge set now stays (badges set earlier are wiped on commit). */
+export function onCommitted(tabId: number, url: string): void {
+  void track(tabId, refreshBadge(tabId, url)).catch(logError);
+}
+
+export function onTabRemoved(tabId: number): void {
+  void removeTabRecord(tabId).catch(logError);
+}
+
+/** Gets the probe's second opinion for the tab's host (cached per host), stores it on the record, refreshes the badge. */
+export async function askProbe(tabId: number, url: string, options: { force?: boolean } = {}): Promise<void> {
+  const origin = originOf(url);
+  if (!origin || !origin.startsWith('https:')) return;
+  const { hostname, port } = new URL(url);
+  try {
+    const answer = await probeHost(hostname, port ? Number(port) : 443, options);
+    if (!answer) return;
+    await track(
+      tabId,
+      (async () => {
+        const probe = answer.result.ok
+          ? { report: answer.result.report, at: answer.at }
+          : { error: answer.result.error, at: answer.at };
+        const record = await getTabRecordFor(tabId, url);
+        // No Date header to judge the local clock by (a failed load): the probe's own clock, from a fresh answer.
+        const clock =
+          record?.clock ??
+          (answer.result.ok && !answer.result.report.cached && answer.sentAt
+            ? skewFromProbe(answer.result.report.probedAt, answer.at, answer.sentAt)
+            : null);
+        await updateTabRecord(tabId, url, { probe, clock }, Date.now());
+        const tab = await browser.tabs.get(tabId).catch(() => undefined);
+        if (tab?.url && originOf(tab.url) === origin) await refreshBadge(tabId, tab.url);
+      })(),
+    );
+  } catch (error) {
+    logError(error);
+  }
+}
+
+function logError(error: unknown): void {
+  console.error('certglance:', error);
+}

@@ -1,0 +1,76 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { getTabRecordFor, MAX_TABS, originOf, removeTabRecord, updateTabRecord } from '@/browser/tab-store';
+import type { MappedError } from '@/core/types';
+
+const mapped: MappedError = {
+  raw: 'Error code 2153390069',
+  source: 'firefox-code',
+  name: 'SEC_ERROR_EXPIRED_CERTIFICATE',
+  causes: ['expired'],
+  certificateError: true,
+};
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('originOf', () => {
+  test.each([
+    ['https://a.localhost/x?y', 'https://a.localhost:443'],
+    ['https://a.localhost:8443/', 'https://a.localhost:8443'],
+    ['http://a.localhost/', 'http://a.localhost:80'],
+    ['about:blank', null],
+    ['moz-extension://abc/popup.html', null],
+    ['not a url', null],
+  ])('%s -> %s', (url, origin) => expect(originOf(url)).toBe(origin));
+});
+
+describe('per-tab records in storage.session', () => {
+  test('a record is given only for the origin it belongs to', async () => {
+    await updateTabRecord(7, 'https://expired.localhost/', { failure: { mapped, at: 1 } }, 1);
+    expect((await getTabRecordFor(7, 'https://expired.localhost/other'))?.failure?.mapped.causes).toEqual(['expired']);
+    expect(await getTabRecordFor(7, 'https://next-site.localhost/')).toBeUndefined();
+    expect(await getTabRecordFor(7, 'https://expired.localhost:8443/')).toBeUndefined();
+  });
+
+  test('a new origin replaces the record instead of merging into it', async () => {
+    await updateTabRecord(7, 'https://a.localhost/', { failure: { mapped, at: 1 } }, 1);
+    const next = await updateTabRecord(7, 'https://b.localhost/', { overridden: false }, 2);
+    expect(next?.failure).toBeUndefined();
+    expect(next?.host).toBe('b.localhost');
+  });
+
+  test('records survive in storage, not in memory: they are read back from storage.session', async () => {
+    await updateTabRecord(3, 'https://a.localhost/', { overridden: true }, 5);
+    const stored = await fakeBrowser.storage.session.get('tab:3');
+    expect(stored['tab:3']).toMatchObject({ tabId: 3, origin: 'https://a.localhost:443', overridden: true });
+  });
+
+  test('concurrent updates of one tab are all kept', async () => {
+    await Promise.all([
+      updateTabRecord(1, 'https://a.localhost/', { overridden: true }, 1),
+      updateTabRecord(1, 'https://a.localhost/', { failure: { mapped, at: 2 } }, 2),
+      updateTabRecord(1, 'https://a.localhost/', { clock: null }, 3),
+    ]);
+    const record = await getTabRecordFor(1, 'https://a.localhost/');
+    expect(record).toMatchObject({ overridden: true, clock: null, failure: { at: 2 } });
+  });
+
+  test('closing the tab clears its record', async () => {
+    await updateTabRecord(9, 'https://a.localhost/', {}, 1);
+    await removeTabRecord(9);
+    expect(await getTabRecordFor(9, 'https://a.localhost/')).toBeUndefined();
+  });
+
+  test(`storage is bounded to ${MAX_TABS} tabs, the least recently updated going first`, async () => {
+    for (let i = 0; i < MAX_TABS + 5; i++) await updateTabRecord(i, 'https://a.localhost/', {}, 1000 + i);
+    const all = await fakeBrowser.storage.session.get(null);
+    const keys = Object.keys(all).filter((k) => k.startsWith('tab:'));
+    expect(keys).toHaveLength(MAX_TABS);
+    expect(keys).not.toContain('tab:0');
+    expect(keys).toContain(`tab:${MAX_TABS + 4}`);
+  });
+
+  test('non-http(s) URLs are not stored', async () => {
+    expect(await updateTabRecord(1, 'about:blank', {}, 1)).toBeUndefined();
+  });
+});

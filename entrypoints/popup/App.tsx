@@ -1,5 +1,74 @@
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { requestRecheck, requestTab, type Answer, type TabAnswer } from '@/browser/messages';
 import { Popup } from '@/components/Popup';
+import { PopupMessage } from '@/components/PopupMessage';
+import { buildPopupView } from '@/core/popup-view';
 
-export function App() {
-  return <Popup />;
+type State =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; tabId: number; tab: TabAnswer; rechecking: boolean };
+
+export interface AppProps {
+  /** From `popup.html?tabId=N`; null: the active tab of the current window. */
+  tabIdFromUrl: number | null;
+}
+
+async function activeTabId(): Promise<number | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+async function copy(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function stateOf(tabId: number, answer: Answer): State {
+  return answer.ok
+    ? { status: 'ready', tabId, tab: answer.tab, rechecking: false }
+    : { status: 'error', message: answer.error.message };
+}
+
+/** Wires the popup: which tab, the background's answer, the view, re-check and copy. */
+export function App({ tabIdFromUrl }: AppProps) {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  useEffect(() => {
+    void (async () => {
+      const tabId = tabIdFromUrl ?? (await activeTabId().catch(() => null));
+      if (tabId === null) return setState({ status: 'error', message: 'There is no tab to show.' });
+      setState(stateOf(tabId, await requestTab(tabId)));
+    })();
+  }, [tabIdFromUrl]);
+
+  if (state.status === 'loading') return <PopupMessage title="certglance" message="Loading…" />;
+  if (state.status === 'error')
+    return <PopupMessage title="certglance" message={state.message} role="alert" />;
+  const { tabId, tab } = state;
+  const view = buildPopupView({
+    record: tab.record,
+    tabUrl: tab.tabUrl,
+    now: Date.now(),
+    probeEnabled: tab.probe.enabled,
+    probeUrl: tab.probe.url,
+  });
+  const recheck = async () => {
+    setState({ ...state, rechecking: true });
+    setState(stateOf(tabId, await requestRecheck(tabId)));
+  };
+  return (
+    <Popup
+      view={view}
+      tabId={tabId}
+      onRecheck={recheck}
+      onCopy={copy}
+      rechecking={state.rechecking}
+      inTab={tabIdFromUrl !== null}
+    />
+  );
 }

@@ -46,6 +46,20 @@ export function App({ tabIdFromUrl }: AppProps) {
     })();
   }, [tabIdFromUrl]);
 
+  // The probe's answer and late events update the tab's record: show them as they arrive.
+  const readyTabId = state.status === 'ready' ? state.tabId : null;
+  useEffect(() => {
+    if (readyTabId === null) return;
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area !== 'session' || !(`tab:${readyTabId}` in changes)) return;
+      void requestTab(readyTabId).then((answer) => {
+        if (answer.ok) setState((s) => (s.status === 'ready' ? { ...s, tab: answer.tab } : s));
+      });
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  }, [readyTabId]);
+
   if (state.status === 'loading') return <PopupMessage title="certglance" message="Loading…" />;
   if (state.status === 'error')
     return <PopupMessage title="certglance" message={state.message} role="alert" />;

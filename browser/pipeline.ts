@@ -5,6 +5,7 @@ import { mapError } from '@/core/error-map';
 import { observationFromSecurityInfo } from '@/core/security-info';
 import { badgeInputFor } from '@/core/tab-badge';
 import { showBadge } from './badge';
+import type { ResponseCapture } from './capture-chromium';
 import type { SecurityCapture } from './capture-firefox';
 import { probeHost } from './probe-cache';
 import { getTabRecordFor, originOf, removeTabRecord, updateTabRecord } from './tab-store';
@@ -66,6 +67,30 @@ export function onSecurityCapture(capture: SecurityCapture): void {
     );
   })();
   void track(capture.tabId, work)
+    .catch(logError)
+    .then(() => askProbe(capture.tabId, capture.url));
+}
+
+/** A main-frame response without certificate access (Chromium): note the server and clock, then ask the probe. */
+export function onResponseCapture(capture: ResponseCapture): void {
+  const now = Date.now();
+  const clock =
+    capture.dateHeader && capture.requestStartMs !== null && !capture.fromCache
+      ? estimateClockSkew({
+          dateHeader: capture.dateHeader,
+          requestStartMs: capture.requestStartMs,
+          responseStartMs: capture.responseMs,
+        })
+      : null;
+  void track(
+    capture.tabId,
+    updateTabRecord(
+      capture.tabId,
+      capture.url,
+      { serverIp: capture.serverIp, clock, failure: undefined, observation: undefined },
+      now,
+    ),
+  )
     .catch(logError)
     .then(() => askProbe(capture.tabId, capture.url));
 }

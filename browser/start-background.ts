@@ -1,11 +1,13 @@
 import browser, { type Runtime } from 'webextension-polyfill';
+import { registerResponseCapture } from './capture-chromium';
 import { registerFirefoxCapture } from './capture-firefox';
 import { handleMessage } from './message-handler';
-import { onCommitted, onLoadError, onSecurityCapture, onTabRemoved } from './pipeline';
+import { onCommitted, onLoadError, onResponseCapture, onSecurityCapture, onTabRemoved } from './pipeline';
 
 /** Registers the background's listeners, synchronously at start-up so no event is missed after a restart. */
 export function startBackground(options: { firefox: boolean }): void {
   if (options.firefox) registerFirefoxCapture(onSecurityCapture);
+  else registerResponseCapture(onResponseCapture);
 
   browser.webNavigation.onCommitted.addListener((details) => {
     if (details.frameId === 0) onCommitted(details.tabId, details.url);

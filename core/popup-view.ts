@@ -63,7 +63,7 @@ function pickChain(record: TabRecord | null): {
 } {
   const obs = record?.observation;
   const report = record?.probe?.report;
-  const address = report ? probeAddressFor(report, obs?.serverIp) : undefined;
+  const address = report ? probeAddressFor(report, obs?.serverIp ?? record?.serverIp) : undefined;
   if (obs && obs.source !== 'probe' && obs.chain.length > 0)
     return { chain: obs.chain, from: 'browser', address };
   if (address && address.chain.length > 0) return { chain: address.chain, from: 'probe', address };
@@ -151,7 +151,7 @@ export function buildPopupView(input: PopupViewInput): PopupView {
     enabled: input.probeEnabled,
     entry: record?.probe,
     check: crossChecked,
-    serverIp: obs?.serverIp ?? null,
+    serverIp: obs?.serverIp ?? input.record?.serverIp ?? null,
   });
   return {
     host,

@@ -47,7 +47,7 @@ export function badgeInputFor(record: TabRecord | undefined, url: string): Badge
   if (!record) return { kind: 'unknown', host };
   const report = record.probe?.report;
   const probeChain: readonly CertLike[] | undefined = report
-    ? probeAddressFor(report, record.observation?.serverIp)?.chain
+    ? probeAddressFor(report, record.observation?.serverIp ?? record.serverIp)?.chain
     : undefined;
 
   if (record.failure) {

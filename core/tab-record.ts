@@ -12,6 +12,8 @@ export interface TabRecord {
   /** ms since epoch, local clock. */
   updatedAt: number;
   observation?: Observation;
+  /** The IP the browser connected to for the main frame, when known (Chromium has no observation). */
+  serverIp?: string | null;
   failure?: { mapped: MappedError; at: number };
   /** The user clicked through a certificate warning for this site. */
   overridden?: boolean;

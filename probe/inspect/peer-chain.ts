@@ -1,0 +1,35 @@
+import type { DetailedPeerCertificate, TLSSocket } from 'node:tls';
+
+/** The certificates a server presented, as DER, leaf first. */
+export interface PeerChain {
+  ders: Uint8Array[];
+  /** Node's SHA-256 fingerprint of each, uppercase colon hex. */
+  fingerprints: string[];
+  /** The walk stopped at the length cap or at a certificate over the size cap. */
+  truncated: boolean;
+  /** Node's view of the leaf, for tls.checkServerIdentity. Null when the server sent no certificate. */
+  leaf: DetailedPeerCertificate | null;
+}
+
+/**
+ * Walks getPeerCertificate(true) through issuerCertificate until a fingerprint repeats (a self-issued root points
+ * to itself), at most `maxLength` certificates, none larger than `maxCertBytes`. Node orders the chain by issuer
+ * from what the server sent and ends it with the trusted root it found, when it found one.
+ */
+export function peerChain(socket: TLSSocket, maxLength: number, maxCertBytes: number): PeerChain {
+  const leaf = socket.getPeerCertificate(true);
+  if (!leaf || !leaf.raw) return { ders: [], fingerprints: [], truncated: false, leaf: null };
+  const ders: Uint8Array[] = [];
+  const fingerprints: string[] = [];
+  const seen = new Set<string>();
+  let cert: DetailedPeerCertificate | undefined = leaf;
+  while (cert?.raw && !seen.has(cert.fingerprint256)) {
+    if (ders.length >= maxLength || cert.raw.length > maxCertBytes)
+      return { ders, fingerprints, truncated: true, leaf };
+    seen.add(cert.fingerprint256);
+    ders.push(new Uint8Array(cert.raw));
+    fingerprints.push(cert.fingerprint256);
+    cert = cert.issuerCertificate;
+  }
+  return { ders, fingerprints, truncated: false, leaf };
+}

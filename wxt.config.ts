@@ -29,6 +29,7 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : // Chromium reads organisation policy for storage.managed against this schema.
+        { storage: { managed_schema: 'managed-schema.json' } }),
   }),
 });

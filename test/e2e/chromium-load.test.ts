@@ -25,10 +25,17 @@ describe('the Chromium build loads in real Chromium', () => {
     expect(manifest.permissions).toEqual(expect.arrayContaining(['webRequest', 'webNavigation', 'storage']));
   });
 
-  test('the popup renders', async () => {
-    const popup = await session.openExtensionPage('popup.html');
-    const heading = await popup.waitForSelector('h1', { timeout: 10_000 });
-    expect(await heading!.evaluate((h) => h.textContent)).toBe('certglance');
+  test('the popup renders and the background answers it', async () => {
+    const popup = await session.openExtensionPage('popup.html?tabId=987654');
+    const alert = await popup.waitForSelector('main [role=alert]', { timeout: 10_000 });
+    expect(await alert!.evaluate((p) => p.textContent)).toContain('987654');
+    expect(await popup.$eval('main h1', (h) => h.textContent)).toBe('certglance');
     await popup.close();
+  });
+
+  test('the managed-storage schema is accepted (an invalid one stops the extension from loading)', async () => {
+    const worker = await session.worker();
+    const manifest = (await worker.evaluate(() => chrome.runtime.getManifest())) as { storage?: unknown };
+    expect(manifest.storage).toEqual({ managed_schema: 'managed-schema.json' });
   });
 });

@@ -11,8 +11,13 @@ describe('settings', () => {
   });
 
   test('saved settings apply on the next read, without a reload', async () => {
-    expect(await saveSettings({ probeUrl: ' https://probe.example.org ', probeToken: 'abc' })).toEqual({ ok: true });
-    expect((await loadSettings()).settings).toEqual({ probeUrl: 'https://probe.example.org', probeToken: 'abc' });
+    expect(await saveSettings({ probeUrl: ' https://probe.example.org ', probeToken: 'abc' })).toEqual({
+      ok: true,
+    });
+    expect((await loadSettings()).settings).toEqual({
+      probeUrl: 'https://probe.example.org',
+      probeToken: 'abc',
+    });
   });
 
   test('an empty probe URL turns the probe off', async () => {

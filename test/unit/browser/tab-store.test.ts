@@ -27,7 +27,9 @@ describe('originOf', () => {
 describe('per-tab records in storage.session', () => {
   test('a record is given only for the origin it belongs to', async () => {
     await updateTabRecord(7, 'https://expired.localhost/', { failure: { mapped, at: 1 } }, 1);
-    expect((await getTabRecordFor(7, 'https://expired.localhost/other'))?.failure?.mapped.causes).toEqual(['expired']);
+    expect((await getTabRecordFor(7, 'https://expired.localhost/other'))?.failure?.mapped.causes).toEqual([
+      'expired',
+    ]);
     expect(await getTabRecordFor(7, 'https://next-site.localhost/')).toBeUndefined();
     expect(await getTabRecordFor(7, 'https://expired.localhost:8443/')).toBeUndefined();
   });

@@ -4,8 +4,10 @@ import { describe, expect, test } from 'vitest';
 
 const coreDir = join(import.meta.dirname, '../../../core');
 const files = readdirSync(coreDir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
-const forbidden = /(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"](node:[^'"]*|wxt[^'"]*|webextension-polyfill|@wxt-dev\/[^'"]*|fs|path|crypto|net|tls|dns|http|https)['"]/g;
-const forbiddenGlobals = /\b(?:browser|chrome)\.(?:runtime|storage|tabs|webRequest|webNavigation|action)\b|\bdocument\.|\bwindow\.|\bDate\.now\(\)|new Date\(\)/g;
+const forbidden =
+  /(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"](node:[^'"]*|wxt[^'"]*|webextension-polyfill|@wxt-dev\/[^'"]*|fs|path|crypto|net|tls|dns|http|https)['"]/g;
+const forbiddenGlobals =
+  /\b(?:browser|chrome)\.(?:runtime|storage|tabs|webRequest|webNavigation|action)\b|\bdocument\.|\bwindow\.|\bDate\.now\(\)|new Date\(\)/g;
 
 describe('core/ stays pure', () => {
   test('core/ has source files', () => {

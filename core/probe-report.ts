@@ -43,9 +43,7 @@ export const addressReportSchema = z.object({
   family: z.union([z.literal(4), z.literal(6)]),
   ok: z.boolean(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
-  tls: z
-    .object({ protocol: z.string().nullable(), cipher: z.string().nullable() })
-    .nullable(),
+  tls: z.object({ protocol: z.string().nullable(), cipher: z.string().nullable() }).nullable(),
   /** As the server sent it, leaf first. */
   chain: z.array(chainEntrySchema),
   verification: z.object({
@@ -77,7 +75,12 @@ export const inspectReportSchema = z.object({
   summary: z.object({
     status: z.enum([...LEVELS, 'error']),
     earliestExpiry: z
-      .object({ notAfter: iso, daysLeft: z.number(), depth: z.number().int().nonnegative(), subject: z.string() })
+      .object({
+        notAfter: iso,
+        daysLeft: z.number(),
+        depth: z.number().int().nonnegative(),
+        subject: z.string(),
+      })
       .nullable(),
     consistent: z.boolean(),
     causes: z.array(z.object({ cause, detail: z.string(), addresses: z.array(z.string()) })),

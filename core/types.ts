@@ -52,12 +52,12 @@ export interface CertSummary {
 
 /** Result type for the core's parsers: errors are data with stable codes. */
 export type Result<T, E extends string = string> =
-  | { ok: true; value: T }
-  | { ok: false; error: { code: E; message: string } };
+  { ok: true; value: T } | { ok: false; error: { code: E; message: string } };
 
 export type OverridableErrorCategory = 'trust_error' | 'domain_mismatch' | 'expired_or_not_yet_valid';
 
-export type CtStatus = 'not_applicable' | 'policy_compliant' | 'policy_not_enough_scts' | 'policy_not_diverse_scts';
+export type CtStatus =
+  'not_applicable' | 'policy_compliant' | 'policy_not_enough_scts' | 'policy_not_diverse_scts';
 
 /** What the browser saw for one main-frame load (Firefox security info, normalised). */
 export interface Observation {

@@ -1,5 +1,5 @@
 import { parseInstant, type Validity } from './expiry';
-import { DAY_MS, HOUR_MS } from './format';
+import { formatSkew, formatSkewBound } from './format-skew';
 import type { ClockEstimate } from './types';
 
 /**
@@ -114,6 +114,14 @@ export function correctedNow(now: number, estimate: ClockEstimate | null): numbe
   return estimate ? now - estimate.skewMs : now;
 }
 
+/** Clock differences up to this are not worth mentioning (Chromium uses the same tolerance). */
+export const CLOCK_TOLERANCE_MS = 5 * 60_000;
+
+/** Whether the clock is off by more than `thresholdMs` even at the edge of the estimate's uncertainty. */
+export function isClockOff(estimate: ClockEstimate, thresholdMs = CLOCK_TOLERANCE_MS): boolean {
+  return Math.abs(estimate.skewMs) - estimate.uncertaintyMs > thresholdMs;
+}
+
 function validAt(cert: Validity, at: number): boolean | null {
   const notBefore = parseInstant(cert.notBefore);
   const notAfter = parseInstant(cert.notAfter);
@@ -131,46 +139,23 @@ export function isLocalClockWrong(
   cert: Validity | null,
   now: number,
   estimate: ClockEstimate | null,
-  thresholdMs = 5 * 60_000,
+  thresholdMs = CLOCK_TOLERANCE_MS,
 ): boolean {
-  if (!estimate || Math.abs(estimate.skewMs) - estimate.uncertaintyMs <= thresholdMs) return false;
+  if (!estimate || !isClockOff(estimate, thresholdMs)) return false;
   if (!cert) return true;
   return validAt(cert, correctedNow(now, estimate)) === true && validAt(cert, now) === false;
 }
 
-const UNITS: readonly [number, string][] = [
-  [DAY_MS, 'day'],
-  [HOUR_MS, 'hour'],
-  [60_000, 'minute'],
-  [1000, 'second'],
-];
-
-function unit(n: number, name: string): string {
-  return `${n} ${name}${n === 1 ? '' : 's'}`;
-}
-
-/** A duration in its two largest units, floored: "3 hours 12 minutes", "2 days", "less than a second". */
-function twoUnits(ms: number): string {
-  const first = UNITS.findIndex(([size]) => ms >= size);
-  const [size, name] = UNITS[first] ?? [];
-  if (size === undefined || name === undefined) return 'less than a second';
-  const count = Math.floor(ms / size);
-  const [nextSize, nextName] = UNITS[first + 1] ?? [];
-  const rest = nextSize === undefined ? 0 : Math.floor((ms - count * size) / nextSize);
-  return rest > 0 && nextName ? `${unit(count, name)} ${unit(rest, nextName)}` : unit(count, name);
-}
-
 /**
- * The estimate in words, to the nearest second and then floored to two units: "your clock is 3 hours 12 minutes
- * ahead", "your clock is 2 days behind", or, when the skew is within its uncertainty, "your clock agrees with the
- * server's to within 1 second".
+ * The estimate in words: "your clock is 3 hours 12 minutes ahead", "your clock is 2 days behind" (the skew rounded
+ * to the nearest smaller unit shown, as every clock sentence says it), or, when the skew is within its uncertainty,
+ * "your clock agrees with the server's to within 1 second".
  */
 export function describeSkew(estimate: ClockEstimate): string {
   const abs = Math.abs(estimate.skewMs);
   if (abs <= estimate.uncertaintyMs) {
     const other = estimate.basis === 'probe' ? "the probe's" : "the server's";
-    return `your clock agrees with ${other} to within ${twoUnits(Math.ceil(estimate.uncertaintyMs / 1000) * 1000)}`;
+    return `your clock agrees with ${other} to within ${formatSkewBound(estimate.uncertaintyMs)}`;
   }
-  const rounded = Math.round(abs / 1000) * 1000;
-  return `your clock is ${twoUnits(rounded)} ${estimate.skewMs > 0 ? 'ahead' : 'behind'}`;
+  return `your clock is ${formatSkew(abs)} ${estimate.skewMs > 0 ? 'ahead' : 'behind'}`;
 }

@@ -48,11 +48,30 @@ export function formatDuration(ms: number): string {
   return plural(Math.floor(abs / 1000), 'second');
 }
 
-/** Relative to now: "2 days ago", "yesterday", "in 5 hours", "tomorrow". */
+/** Whole UTC calendar days from the day of `from` to the day of `to` (dates are shown in UTC). */
+function calendarDays(from: number, to: number): number {
+  const day = (ms: number) => Math.floor(ms / DAY_MS);
+  return day(to) - day(from);
+}
+
+/**
+ * Relative to now, as a sysadmin counts: whole units elapsed, floored, as formatDuration and the badge count time
+ * left, so 2.99 days away is "in 2 days" (badge "2d"). Never "0 days": under a day it says hours, then minutes, then
+ * seconds, and under a second "less than a second ago" / "in less than a second". "yesterday" and "tomorrow" only
+ * when one whole day has elapsed and the UTC date is the day before or after; else "1 day ago" / "in 1 day".
+ * An instant equal to `now` has passed ("less than a second ago").
+ */
 export function formatRelative(ms: number, now: number): string {
   const diff = ms - now;
   const abs = Math.abs(diff);
-  if (abs >= DAY_MS && abs < 2 * DAY_MS) return diff < 0 ? 'yesterday' : 'tomorrow';
-  const words = formatDuration(abs);
-  return diff < 0 ? `${words} ago` : `in ${words}`;
+  const past = diff <= 0;
+  let words: string;
+  if (abs >= DAY_MS) {
+    const days = Math.floor(abs / DAY_MS);
+    if (days === 1 && Math.abs(calendarDays(now, ms)) === 1) return past ? 'yesterday' : 'tomorrow';
+    words = plural(days, 'day');
+  } else {
+    words = abs < 1000 ? 'less than a second' : formatDuration(abs);
+  }
+  return past ? `${words} ago` : `in ${words}`;
 }

@@ -1,4 +1,4 @@
-import type { Cause } from '../causes';
+import { AUTHORITY_CAUSES, DATE_CAUSES, type Cause } from '../causes';
 import type { MappedError } from '../types';
 import { mapped, unrecognised } from './mapped';
 
@@ -9,26 +9,15 @@ import { mapped, unrecognised } from './mapped';
 
 type Entry = readonly [causes: readonly Cause[], certificateError: boolean];
 
-/**
- * Chromium reports an expired certificate, one not valid yet, an expired intermediate and a wrong local clock all as
- * ERR_CERT_DATE_INVALID, and every untrusted chain as ERR_CERT_AUTHORITY_INVALID: only the certificate chain (from the
- * probe) and the clock tell them apart.
- */
-const DATE_INVALID: readonly Cause[] = ['expired', 'not_yet_valid', 'issuer_expired', 'local_clock_wrong'];
-const AUTHORITY_INVALID: readonly Cause[] = [
-  'unknown_issuer',
-  'self_signed',
-  'incomplete_chain',
-  'untrusted_root',
-];
-
 const cert = (...causes: Cause[]): Entry => [causes, true];
 const other = (...causes: Cause[]): Entry => [causes, false];
 
 const CERTIFICATE: Readonly<Record<string, Entry>> = {
   ERR_CERT_COMMON_NAME_INVALID: cert('hostname_mismatch'),
-  ERR_CERT_DATE_INVALID: [DATE_INVALID, true],
-  ERR_CERT_AUTHORITY_INVALID: [AUTHORITY_INVALID, true],
+  // An expired certificate, one not valid yet, an expired intermediate and a wrong local clock are all this one.
+  ERR_CERT_DATE_INVALID: [DATE_CAUSES, true],
+  // Every untrusted chain is this one.
+  ERR_CERT_AUTHORITY_INVALID: [AUTHORITY_CAUSES, true],
   ERR_CERT_CONTAINS_ERRORS: cert(),
   ERR_CERT_NO_REVOCATION_MECHANISM: cert(),
   ERR_CERT_UNABLE_TO_CHECK_REVOCATION: cert(),

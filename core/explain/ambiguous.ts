@@ -1,4 +1,4 @@
-import type { Cause } from '../causes';
+import { AUTHORITY_CAUSES, type Cause } from '../causes';
 import { formatDate } from '../format';
 import { BUILDERS } from './builders';
 import { clockIsRight, clockSentence, FIX_CLOCK } from './clock-facts';
@@ -14,13 +14,6 @@ const DATE_REASONS: Partial<Record<Cause, string>> = {
     "Your computer's clock is wrong: a valid certificate then looks expired or not yet valid.",
 };
 
-const AUTHORITY_CAUSES: ReadonlySet<Cause> = new Set([
-  'unknown_issuer',
-  'self_signed',
-  'incomplete_chain',
-  'untrusted_root',
-]);
-
 /** Chromium's ERR_CERT_DATE_INVALID, and any part of it. */
 function ambiguousDates(input: ExplainInput, causes: readonly Cause[]): Explanation {
   const { host, now, clock } = input;
@@ -32,7 +25,7 @@ function ambiguousDates(input: ExplainInput, causes: readonly Cause[]): Explanat
     `The browser judged the dates of the certificate for ${host} invalid at this computer's time, ${formatDate(now)}.`,
   ];
   const leaf = certAt(input, 0);
-  const { notBefore, notAfter } = leaf ? validity(leaf) : { notBefore: null, notAfter: null };
+  const { notBefore, notAfter } = validity(leaf);
   if (notBefore !== null && notAfter !== null) {
     happened.push(
       `The certificate for ${host} is valid from ${formatDate(notBefore)} until ${formatDate(notAfter)}.`,
@@ -81,7 +74,7 @@ function lowerFirst(text: string): string {
 function ambiguousOther(input: ExplainInput, causes: readonly Cause[]): Explanation {
   const { host } = input;
   const labels = orList(causes.map((c) => CAUSE_LABELS[c]));
-  const title = causes.every((c) => AUTHORITY_CAUSES.has(c))
+  const title = causes.every((c) => AUTHORITY_CAUSES.includes(c))
     ? `Certificate not trusted (${labels})`
     : `Several possible causes (${labels})`;
   const subs = causes.map((c) => [c, BUILDERS[c](input)] as const);

@@ -1,4 +1,5 @@
-import { formatDate, formatDuration } from '../format';
+import { formatDate } from '../format';
+import { formatSkew, formatSkewBound } from '../format-skew';
 import { clockSentence, correctTimeSentence, FIX_CLOCK } from './clock-facts';
 import { certAt, validity } from './text';
 import { CAUSE_TITLES } from './titles';
@@ -18,7 +19,7 @@ export const localClockWrong: Builder = (input) => {
     );
   }
   const leaf = certAt(input, 0);
-  const { notBefore, notAfter } = leaf ? validity(leaf) : { notBefore: null, notAfter: null };
+  const { notBefore, notAfter } = validity(leaf);
   if (notBefore !== null && notAfter !== null) {
     happened.push(
       `The certificate for ${host} is valid from ${formatDate(notBefore)} until ${formatDate(notAfter)}: ` +
@@ -49,8 +50,8 @@ export const serverClockSkew: Builder = (input) => {
   const { host, clock } = input;
   const happened = clock
     ? [
-        `The clock of the server for ${host} is ${formatDuration(Math.abs(clock.skewMs))} ${clock.skewMs > 0 ? 'behind' : 'ahead'} ` +
-          `(compared with ${clock.basis === 'probe' ? 'the certglance probe' : "this computer's clock, from its HTTP Date header"}, give or take ${formatDuration(Math.max(1000, clock.uncertaintyMs))}).`,
+        `The clock of the server for ${host} is ${formatSkew(clock.skewMs)} ${clock.skewMs > 0 ? 'behind' : 'ahead'} ` +
+          `(compared with ${clock.basis === 'probe' ? 'the certglance probe' : "this computer's clock, from its HTTP Date header"}, give or take ${formatSkewBound(clock.uncertaintyMs)}).`,
       ]
     : [`The server for ${host} reports a time that differs from the correct time.`];
   happened.push(

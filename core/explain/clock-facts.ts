@@ -1,34 +1,28 @@
-import { formatDate, formatDuration } from '../format';
+import { isClockOff } from '../clock';
+import { formatDate } from '../format';
+import { formatSkew, formatSkewBound } from '../format-skew';
 import type { ClockEstimate } from '../types';
-
-/** Clock differences up to this are not worth mentioning (Chromium uses the same tolerance). */
-export const CLOCK_TOLERANCE_MS = 5 * 60_000;
 
 function basis(clock: ClockEstimate): string {
   return clock.basis === 'probe' ? 'the certglance probe' : "the server's HTTP Date header";
 }
 
-/** At least a second: the estimate's uncertainty is never shown as "0 seconds". */
-function atLeastASecond(ms: number): string {
-  return formatDuration(Math.max(1000, ms));
-}
-
-/** The local clock is right: not provably off by more than the tolerance. */
+/** The local clock is right: not provably off by more than the tolerance (CLOCK_TOLERANCE_MS). */
 export function clockIsRight(clock: ClockEstimate): boolean {
-  return Math.abs(clock.skewMs) - clock.uncertaintyMs <= CLOCK_TOLERANCE_MS;
+  return !isClockOff(clock);
 }
 
 /**
  * "Your computer's clock is 3 days behind (compared with …, give or take 1 second)." or, when within the tolerance,
- * "Your computer's clock is right: it agrees with … to within 2 seconds."
+ * "Your computer's clock is right: it agrees with … to within 2 seconds." The skew is worded as describeSkew words it.
  */
 export function clockSentence(clock: ClockEstimate): string {
   const abs = Math.abs(clock.skewMs);
   if (clockIsRight(clock)) {
-    return `Your computer's clock is right: it agrees with ${basis(clock)} to within ${atLeastASecond(abs + clock.uncertaintyMs)}.`;
+    return `Your computer's clock is right: it agrees with ${basis(clock)} to within ${formatSkewBound(abs + clock.uncertaintyMs)}.`;
   }
   const direction = clock.skewMs > 0 ? 'ahead' : 'behind';
-  return `Your computer's clock is ${formatDuration(abs)} ${direction} (compared with ${basis(clock)}, give or take ${atLeastASecond(clock.uncertaintyMs)}).`;
+  return `Your computer's clock is ${formatSkew(abs)} ${direction} (compared with ${basis(clock)}, give or take ${formatSkewBound(clock.uncertaintyMs)}).`;
 }
 
 /** "It reads 14 June 2026, 10:32 UTC; the correct time is about 11 June 2026, 10:32 UTC." */

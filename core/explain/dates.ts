@@ -20,7 +20,7 @@ const AVOID_CLICK_THROUGH =
 export const expired: Builder = (input) => {
   const { host, now } = input;
   const leaf = certAt(input, 0);
-  const { notBefore, notAfter } = leaf ? validity(leaf) : { notBefore: null, notAfter: null };
+  const { notBefore, notAfter } = validity(leaf);
   const happened: string[] = [];
   const unknowns: string[] = [];
   if (notAfter !== null) {
@@ -68,7 +68,7 @@ export const notYetValid: Builder = (input) => {
   const { host, now } = input;
   const depth = input.depth ?? 0;
   const cert = certAt(input, depth);
-  const notBefore = cert ? validity(cert).notBefore : null;
+  const notBefore = validity(cert).notBefore;
   const happened: string[] = [];
   if (notBefore !== null) {
     const subject = capitalise(role(input, depth));
@@ -124,7 +124,7 @@ export const issuerExpired: Builder = (input) => {
   const { host, now } = input;
   const depth = input.depth !== undefined && input.depth > 0 ? input.depth : firstExpiredIssuer(input);
   const cert = depth !== undefined ? certAt(input, depth) : null;
-  const notAfter = cert ? validity(cert).notAfter : null;
+  const notAfter = validity(cert).notAfter;
   const happened: string[] = [];
   if (depth !== undefined && notAfter !== null) {
     happened.push(`${capitalise(role(input, depth))} expired ${relativeDate(notAfter, now)}.`);
@@ -135,7 +135,7 @@ export const issuerExpired: Builder = (input) => {
     );
   }
   const leaf = certAt(input, 0);
-  const leafNotAfter = leaf ? validity(leaf).notAfter : null;
+  const leafNotAfter = validity(leaf).notAfter;
   if (leafNotAfter !== null && leafNotAfter > now) {
     happened.push(`The certificate for ${host} itself is valid until ${formatDate(leafNotAfter)}.`);
   }

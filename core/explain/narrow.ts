@@ -1,16 +1,8 @@
-import type { Cause } from '../causes';
+import { DATE_CAUSES, type Cause } from '../causes';
 import type { CertSummary } from '../types';
 import { clockIsRight } from './clock-facts';
 import { validity } from './text';
 import type { ExplainInput } from './types';
-
-/** The causes Chromium folds into ERR_CERT_DATE_INVALID. */
-const DATE_CAUSES: ReadonlySet<Cause> = new Set([
-  'expired',
-  'not_yet_valid',
-  'issuer_expired',
-  'local_clock_wrong',
-]);
 
 /** The causes after looking at the chain and the clock, and the failing certificate's depth when found. */
 export interface Narrowed {
@@ -69,7 +61,7 @@ function narrowDates(input: ExplainInput, causes: Cause[]): Narrowed {
 export function narrowCauses(input: ExplainInput): Narrowed {
   const causes = [...new Set(input.causes)];
   if (causes.length === 0) return { causes, depth: input.depth };
-  if (causes.every((c) => DATE_CAUSES.has(c))) return narrowDates(input, causes);
+  if (causes.every((c) => DATE_CAUSES.includes(c))) return narrowDates(input, causes);
   const chain = input.chain ?? [];
   if (causes.length > 1 && causes.includes('self_signed') && chain.length === 1 && chain[0]!.selfIssued) {
     return { causes: ['self_signed'], depth: 0 };

@@ -90,7 +90,7 @@ export const weakKey: Builder = (input) => {
 export const validityTooLong: Builder = (input) => {
   const { host } = input;
   const leaf = certAt(input, 0);
-  const { notBefore, notAfter } = leaf ? validity(leaf) : { notBefore: null, notAfter: null };
+  const { notBefore, notAfter } = validity(leaf);
   const happened =
     notBefore !== null && notAfter !== null
       ? [

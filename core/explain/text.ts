@@ -19,8 +19,9 @@ export function certAt(input: ExplainInput, depth: number): CertSummary | null {
   return input.chain?.[depth] ?? null;
 }
 
-/** The parsed notBefore / notAfter of a certificate; null fields when unparseable. */
-export function validity(cert: CertSummary): { notBefore: number | null; notAfter: number | null } {
+/** The parsed notBefore / notAfter of a certificate; null fields when unparseable or when there is no certificate. */
+export function validity(cert: CertSummary | null): { notBefore: number | null; notAfter: number | null } {
+  if (!cert) return { notBefore: null, notAfter: null };
   return { notBefore: parseInstant(cert.notBefore), notAfter: parseInstant(cert.notAfter) };
 }
 

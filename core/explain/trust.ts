@@ -6,9 +6,7 @@ import { make, type Builder, type ExplainInput } from './types';
 const DO_NOT_CONTINUE = 'Otherwise do not continue: nothing proves that this server is the real site.';
 
 function validFromTo(input: ExplainInput, depth: number): string | null {
-  const cert = certAt(input, depth);
-  if (!cert) return null;
-  const { notBefore, notAfter } = validity(cert);
+  const { notBefore, notAfter } = validity(certAt(input, depth));
   if (notBefore === null || notAfter === null) return null;
   return `It is valid from ${formatDate(notBefore)} until ${formatDate(notAfter)}.`;
 }

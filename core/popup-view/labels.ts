@@ -36,10 +36,7 @@ export function keyText(key: PublicKeyInfo): string {
   return parts.join(' ');
 }
 
-/** "AB:CD:EF:01…": enough of a fingerprint to tell certificates apart. */
-export function fingerprintPrefix(fingerprint: string): string {
-  return fingerprint.length > 11 ? `${fingerprint.slice(0, 11)}…` : fingerprint;
-}
+export { fingerprintPrefix } from '../fingerprint-prefix';
 
 /** "Yes" / "No" / null for unknown. */
 export function yesNo(value: boolean | null | undefined, yes = 'Yes', no = 'No'): string | null {

@@ -1,10 +1,11 @@
 import type { CrossCheck } from '../cross-check';
 import { parseInstant } from '../expiry';
 import { CAUSE_LABELS, CAUSE_TITLES } from '../explain';
+import { fingerprintPrefix } from '../fingerprint-prefix';
 import { formatDate } from '../format';
 import type { AddressReport, InspectReport } from '../probe-report';
 import type { TabRecord } from '../tab-record';
-import { displayText, fingerprintPrefix } from './labels';
+import { displayText } from './labels';
 import type { ProbeAddressView, ProbeSection } from './types';
 
 type ProbeEntry = NonNullable<TabRecord['probe']>;

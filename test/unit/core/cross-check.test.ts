@@ -547,6 +547,39 @@ describe('crossCheck verdicts', () => {
   });
 });
 
+describe('the address the browser connected to closes the verdict', () => {
+  const elsewhere = (): InspectReport => report([address('127.0.0.2', { chain: [renewed, publicCa.cert] })]);
+  const forged = (serverIp: string | null): Observation =>
+    observation({ chain: FORGED_CHAIN, builtInRoot: false, serverIp });
+  test.each([
+    ['different leaf, address reached', observation(), elsewhere(), ' Your browser connected to 127.0.0.2.'],
+    [
+      'different leaf, address not reached',
+      observation({ serverIp: '127.0.0.9' }),
+      elsewhere(),
+      ' Your browser connected to 127.0.0.9, which the probe did not reach (another DNS view?).',
+    ],
+    ['different leaf, address unknown', observation({ serverIp: null }), elsewhere(), null],
+    [
+      'interception, address reached',
+      forged('127.0.0.2'),
+      report([address('127.0.0.2')]),
+      ' Your browser connected to 127.0.0.2, which the probe also reached.',
+    ],
+    [
+      'interception, address not reached',
+      forged('127.0.0.9'),
+      report([address('127.0.0.2')]),
+      " Your browser connected to 127.0.0.9, which is not among the probe's addresses (a proxy?).",
+    ],
+    ['interception, address unknown', forged(null), report([address('127.0.0.2')]), null],
+  ] as const)('%s', (_name, obs, probe, sentence) => {
+    const { detail } = crossCheck(obs, probe, NOW);
+    if (sentence === null) expect(detail).not.toContain('Your browser connected');
+    else expect(detail.endsWith(sentence)).toBe(true);
+  });
+});
+
 interface ClockCase {
   name: string;
   /** Browser clock minus probe clock, as now - probedAt. */
@@ -588,6 +621,24 @@ const CLOCKS: ClockCase[] = [
     localClockWrong: true,
     causes: ['local_clock_wrong'],
     mentions: ['3 days behind'],
+  },
+  {
+    name: 'browser 15 ms short of 10 days ahead: worded as the popup words it, rounded',
+    browserVsProbe: 10 * DAY - 15,
+    browserVsServer: null,
+    serverVsProbeSeconds: 1,
+    localClockWrong: true,
+    causes: ['local_clock_wrong'],
+    mentions: ['Your clock is 10 days ahead: 10 days ahead of the probe'],
+  },
+  {
+    name: 'server clock 2 hours 29 minutes 40 seconds fast: the nearest minute',
+    browserVsProbe: 1000,
+    browserVsServer: null,
+    serverVsProbeSeconds: 2 * 3600 + 29 * 60 + 40,
+    localClockWrong: false,
+    causes: ['server_clock_skew'],
+    mentions: ['2 hours 30 minutes ahead of the probe'],
   },
   {
     name: 'browser ahead of the probe and of the Date header, probe skew unknown',

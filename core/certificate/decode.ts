@@ -1,0 +1,42 @@
+import { AsnParser } from '@peculiar/asn1-schema';
+import * as asn from '@peculiar/asn1-x509';
+import { Constructed, fromBER, GeneralizedTime, UTCTime, type AsnType } from 'asn1js';
+
+/** A decoded time whose fields form a real instant: asn1js rolls month 13 over and reads "13xx" as 1899. */
+function isRealTime(time: UTCTime): boolean {
+  if (time.error) return false;
+  const date = time.toDate();
+  const ms = time instanceof GeneralizedTime ? time.millisecond : 0;
+  return (
+    date.getUTCFullYear() === time.year &&
+    date.getUTCMonth() + 1 === time.month &&
+    date.getUTCDate() === time.day &&
+    date.getUTCHours() === time.hour &&
+    date.getUTCMinutes() === time.minute &&
+    date.getUTCSeconds() === time.second &&
+    date.getUTCMilliseconds() === ms
+  );
+}
+
+/** The validity's two times, found in the decoded tree: the TBS child made of exactly two time values. */
+function validityTimes(root: AsnType): UTCTime[] {
+  const tbs = root instanceof Constructed ? root.valueBlock.value[0] : undefined;
+  const children = tbs instanceof Constructed ? tbs.valueBlock.value : [];
+  for (const child of children) {
+    const times = child instanceof Constructed ? child.valueBlock.value : [];
+    if (times.length === 2 && times.every((t) => t instanceof UTCTime)) return times as UTCTime[];
+  }
+  return [];
+}
+
+/**
+ * Decodes exactly one DER certificate: trailing bytes, a damaged date or anything the schema rejects fail (null, or
+ * a throw from the schema parser).
+ */
+export function decode(bytes: Uint8Array): asn.Certificate | null {
+  const parsed = fromBER(bytes, { maxDepth: 64, maxNodes: 20_000 });
+  if (parsed.offset !== bytes.length || parsed.result.error) return null;
+  const times = validityTimes(parsed.result);
+  if (times.length !== 2 || !times.every(isRealTime)) return null;
+  return AsnParser.fromASN(parsed.result, asn.Certificate);
+}

@@ -16,8 +16,9 @@ import { getTabRecordFor, originOf, removeTabRecord, updateTabRecord } from './t
  */
 const pending = new Map<number, Promise<unknown>>();
 
-function track<T>(tabId: number, work: Promise<T>): Promise<T> {
-  const chained = (pending.get(tabId) ?? Promise.resolve()).then(() => work);
+/** Runs `work` after the tab's earlier work has settled (failed or not), so reads and badge writes do not interleave. */
+function track<T>(tabId: number, work: () => Promise<T>): Promise<T> {
+  const chained = (pending.get(tabId) ?? Promise.resolve()).then(work, work);
   pending.set(tabId, chained);
   void chained.finally(() => {
     if (pending.get(tabId) === chained) pending.delete(tabId);
@@ -37,7 +38,7 @@ export async function refreshBadge(tabId: number, url?: string): Promise<void> {
 export function onSecurityCapture(capture: SecurityCapture): void {
   if (capture.type !== 'main_frame') return;
   const now = Date.now();
-  const work = (async () => {
+  const work = async () => {
     const obs = observationFromSecurityInfo(capture.securityInfo, {
       url: capture.url,
       capturedAt: now,
@@ -65,7 +66,10 @@ export function onSecurityCapture(capture: SecurityCapture): void {
       },
       now,
     );
-  })();
+    // The commit may have refreshed the badge before the record was stored: show it now that it is.
+    const tab = await browser.tabs.get(capture.tabId).catch(() => undefined);
+    if (tab?.url && originOf(tab.url) === originOf(capture.url)) await refreshBadge(capture.tabId, tab.url);
+  };
   void track(capture.tabId, work)
     .catch(logError)
     .then(() => askProbe(capture.tabId, capture.url));
@@ -82,8 +86,7 @@ export function onResponseCapture(capture: ResponseCapture): void {
           responseStartMs: capture.responseMs,
         })
       : null;
-  void track(
-    capture.tabId,
+  void track(capture.tabId, () =>
     updateTabRecord(
       capture.tabId,
       capture.url,
@@ -100,27 +103,24 @@ export function onLoadError(tabId: number, url: string, error: string, from: 'na
   const mapped = mapError(error);
   if (mapped.causes.length === 0 && !mapped.certificateError) return;
   const now = Date.now();
-  void track(
-    tabId,
-    (async () => {
-      const current = await getTabRecordFor(tabId, url);
-      const previous = current?.failure;
-      // The numeric code (navigation) says more than the localised message (request): keep the better one.
-      const keepPrevious =
-        previous && now - previous.at < 10_000 && from === 'request' && previous.mapped.causes.length > 0;
-      if (!keepPrevious) {
-        await updateTabRecord(tabId, url, { failure: { mapped, at: now }, observation: undefined }, now);
-      }
-      await refreshBadge(tabId, url);
-    })(),
-  )
+  void track(tabId, async () => {
+    const current = await getTabRecordFor(tabId, url);
+    const previous = current?.failure;
+    // The numeric code (navigation) says more than the localised message (request): keep the better one.
+    const keepPrevious =
+      previous && now - previous.at < 10_000 && from === 'request' && previous.mapped.causes.length > 0;
+    if (!keepPrevious) {
+      await updateTabRecord(tabId, url, { failure: { mapped, at: now }, observation: undefined }, now);
+    }
+    await refreshBadge(tabId, url);
+  })
     .catch(logError)
     .then(() => askProbe(tabId, url));
 }
 
 /** The navigation committed: the badge set now stays (badges set earlier are wiped on commit). */
 export function onCommitted(tabId: number, url: string): void {
-  void track(tabId, refreshBadge(tabId, url)).catch(logError);
+  void track(tabId, () => refreshBadge(tabId, url)).catch(logError);
 }
 
 export function onTabRemoved(tabId: number): void {
@@ -135,24 +135,23 @@ export async function askProbe(tabId: number, url: string, options: { force?: bo
   try {
     const answer = await probeHost(hostname, port ? Number(port) : 443, options);
     if (!answer) return;
-    await track(
-      tabId,
-      (async () => {
-        const probe = answer.result.ok
-          ? { report: answer.result.report, at: answer.at }
-          : { error: answer.result.error, at: answer.at };
-        const record = await getTabRecordFor(tabId, url);
-        // No Date header to judge the local clock by (a failed load): the probe's own clock, from a fresh answer.
-        const clock =
-          record?.clock ??
-          (answer.result.ok && !answer.result.report.cached && answer.sentAt
-            ? skewFromProbe(answer.result.report.probedAt, answer.at, answer.sentAt)
-            : null);
-        await updateTabRecord(tabId, url, { probe, clock }, Date.now());
-        const tab = await browser.tabs.get(tabId).catch(() => undefined);
-        if (tab?.url && originOf(tab.url) === origin) await refreshBadge(tabId, tab.url);
-      })(),
-    );
+    await track(tabId, async () => {
+      const probe = answer.result.ok
+        ? { report: answer.result.report, at: answer.at }
+        : { error: answer.result.error, at: answer.at };
+      const record = await getTabRecordFor(tabId, url);
+      // No Date header to judge the local clock by (a failed load): the probe's own clock, from a fresh answer.
+      const clock =
+        record?.clock ??
+        (answer.result.ok && !answer.result.report.cached && answer.sentAt
+          ? skewFromProbe(answer.result.report.probedAt, answer.at, answer.sentAt)
+          : null);
+      await updateTabRecord(tabId, url, { probe, clock }, Date.now());
+      const tab = await browser.tabs.get(tabId).catch(() => undefined);
+      // Chromium commits a certificate interstitial seconds after the error: until then the tab has only a pending URL.
+      const tabUrl = tab?.url || tab?.pendingUrl;
+      if (tabUrl && originOf(tabUrl) === origin) await refreshBadge(tabId, tabUrl);
+    });
   } catch (error) {
     logError(error);
   }

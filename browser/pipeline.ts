@@ -31,7 +31,8 @@ export async function refreshBadge(tabId: number, url?: string): Promise<void> {
   const tabUrl = url ?? (await browser.tabs.get(tabId).catch(() => undefined))?.url;
   if (!tabUrl) return;
   const record = await getTabRecordFor(tabId, tabUrl);
-  await showBadge(tabId, badgeFor(badgeInputFor(record, tabUrl), Date.now()));
+  const now = Date.now();
+  await showBadge(tabId, badgeFor(badgeInputFor(record, tabUrl, now), now));
 }
 
 /** A main-frame response's security info (Firefox): store what the browser saw, then ask the probe off the load path. */

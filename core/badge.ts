@@ -159,10 +159,15 @@ function failureBadge(
   chain: readonly CertLike[],
   now: number,
 ): Badge {
+  const unique = [...new Set(causes)];
+  if (unique.length === 1 && unique[0] === 'local_clock_wrong') {
+    // Never blame the site for this computer's clock: no "EXP", even if the chain looks expired at the local time.
+    const tooltip = `${host}: this computer's clock looks wrong; the certificate is valid at the right time.`;
+    return { text: '!', color: LEVEL_COLORS.failure, level: 'failure', tooltip };
+  }
   const status = chainStatus(chain, now);
   const chainExpired = status !== null && status.level === 'expired' && !status.status.invalidDates;
   const onlyExpiry = causes.length > 0 && causes.every((c) => c === 'expired' || c === 'issuer_expired');
-  const unique = [...new Set(causes)];
   const kind =
     unique.length > 0 && unique.every((c) => CONNECTION_CAUSES.has(c)) ? 'connection' : 'certificate';
   const tooltip =

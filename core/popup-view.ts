@@ -127,7 +127,7 @@ export function buildPopupView(input: PopupViewInput): PopupView {
   const { now } = input;
   const page = pageOf(input.tabUrl);
   const record = input.record && page && input.record.origin === page.origin ? input.record : null;
-  const badgeInput = badgeInputFor(record ?? undefined, input.tabUrl);
+  const badgeInput = badgeInputFor(record ?? undefined, input.tabUrl, now);
   const kind = kindOf(page, badgeInput, record);
   const badge = badgeFor(badgeInput, now);
   const host = displayText(page?.host ?? input.tabUrl, 253);

@@ -2,7 +2,8 @@ import type { BadgeInput, CertLike } from './badge';
 import type { Cause } from './causes';
 import type { AddressReport, InspectReport } from './probe-report';
 import type { TabRecord } from './tab-record';
-import type { OverridableErrorCategory } from './types';
+import { narrowCauses as settleCauses } from './explain/narrow';
+import type { CertSummary, OverridableErrorCategory } from './types';
 
 /** What a click-through override's category can mean: the browser does not say more. */
 export const OVERRIDE_CAUSES: Readonly<Record<OverridableErrorCategory, readonly Cause[]>> = {
@@ -34,8 +35,12 @@ export function narrowCauses(candidates: readonly Cause[], report: InspectReport
   return both.length > 0 ? both : [...candidates];
 }
 
-/** The badge input for a tab showing `url`, from the record stored for it (undefined: nothing known yet). */
-export function badgeInputFor(record: TabRecord | undefined, url: string): BadgeInput {
+/**
+ * The badge input for a tab showing `url`, from the record stored for it (undefined: nothing known yet). With `now`,
+ * a failure's causes are also settled by the chain and the local clock, as the popup's explanation settles them, so
+ * the tooltip and the popup name the same cause.
+ */
+export function badgeInputFor(record: TabRecord | undefined, url: string, now?: number): BadgeInput {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -51,12 +56,17 @@ export function badgeInputFor(record: TabRecord | undefined, url: string): Badge
     : undefined;
 
   if (record.failure) {
-    return {
-      kind: 'failure',
-      host,
-      causes: narrowCauses(record.failure.mapped.causes, report),
-      ...(probeChain ? { chain: probeChain } : {}),
-    };
+    let causes = narrowCauses(record.failure.mapped.causes, report);
+    if (now !== undefined) {
+      causes = settleCauses({
+        host,
+        now,
+        causes,
+        ...(probeChain ? { chain: probeChain as CertSummary[] } : {}),
+        clock: record.clock ?? null,
+      }).causes;
+    }
+    return { kind: 'failure', host, causes, ...(probeChain ? { chain: probeChain } : {}) };
   }
   const obs = record.observation;
   if (obs) {

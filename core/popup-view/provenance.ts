@@ -48,9 +48,14 @@ function missing(
   const out: string[] = [];
   const obs = record?.observation;
   if (kind === 'unknown') {
+    // A record noting the server address but no certificate is Chromium's: it never gives extensions the certificate.
+    const noCertificateAccess = record !== null && !obs && !record.failure && record.serverIp !== undefined;
     out.push(
-      'Your browser gave no certificate details for this page: it may have come from a cache or a service worker, ' +
-        'or loaded before certglance started.',
+      noCertificateAccess
+        ? 'This browser does not give extensions the certificate it received: certglance needs its probe for that. ' +
+            'Run it (npm start) or set its address in the options.'
+        : 'Your browser gave no certificate details for this page: it may have come from a cache or a service worker, ' +
+            'or loaded before certglance started.',
     );
   }
   if (record?.failure && !obs) {

@@ -348,3 +348,17 @@ describe('badgeFor over the test PKI', async () => {
     }
   });
 });
+
+describe("the local clock's fault is not the site's", () => {
+  test('local_clock_wrong alone shows "!", never "EXP", and says the clock', () => {
+    const expiredAtLocalTime = [{ notBefore: '2026-01-01T00:00:00Z', notAfter: '2026-03-01T00:00:00Z' }];
+    const badge = badgeFor(
+      { kind: 'failure', host: 'a.localhost', causes: ['local_clock_wrong'], chain: expiredAtLocalTime },
+      Date.parse('2026-06-01T00:00:00Z'),
+    );
+    expect(badge.text).toBe('!');
+    expect(badge.tooltip).toBe(
+      "a.localhost: this computer's clock looks wrong; the certificate is valid at the right time.",
+    );
+  });
+});

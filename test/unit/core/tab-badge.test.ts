@@ -109,3 +109,54 @@ describe('narrowing ambiguous causes with the probe', () => {
     expect(dateInvalid.length).toBeGreaterThan(1);
   });
 });
+
+describe('the badge names the cause the popup names', () => {
+  test("a date error that is the local clock's, with the probe's chain at hand, says so", async () => {
+    const { makeTestPki } = await import('../../pki');
+    const { parseCertificate } = await import('@/core/certificate');
+    const pki = await makeTestPki();
+    const leaf = parseCertificate(pki.scenarios['valid-90d'].leaf.der);
+    if (!leaf.ok) throw new Error(leaf.error.message);
+    const realNow = pki.now;
+    const skewMs = 400 * 86_400_000; // this computer's clock is 400 days ahead
+    const localNow = realNow + skewMs;
+    const report: InspectReport = {
+      target: { host: 'valid-90d.localhost', port: 443 },
+      probedAt: new Date(realNow).toISOString(),
+      addresses: [
+        {
+          ip: '127.0.0.1',
+          family: 4,
+          ok: true,
+          tls: { protocol: 'TLSv1.3', cipher: null },
+          chain: [{ ...leaf.value, daysLeft: 60, lifetimeDays: 90, level: 'ok' }],
+          verification: { trusted: true, cause: null, rawError: null, hostnameMatch: true, depth: null },
+          ocsp: { stapled: false },
+          serverDate: null,
+          clockSkewSeconds: 0,
+          timings: { connectMs: 1, handshakeMs: 1, totalMs: 2 },
+        },
+      ],
+      summary: { status: 'ok', earliestExpiry: null, consistent: true, causes: [] },
+    };
+    const url = 'https://valid-90d.localhost/';
+    const record: TabRecord = {
+      tabId: 1,
+      url,
+      origin: 'https://valid-90d.localhost:443',
+      host: 'valid-90d.localhost',
+      updatedAt: localNow,
+      failure: { mapped: mapError('net::ERR_CERT_DATE_INVALID'), at: localNow },
+      clock: { skewMs, uncertaintyMs: 600, basis: 'probe' },
+      probe: { report, at: localNow },
+    };
+    const input = badgeInputFor(record, url, localNow);
+    expect(input).toMatchObject({ kind: 'failure', causes: ['local_clock_wrong'] });
+    expect(badgeFor(input, localNow).tooltip).toMatch(/clock/i);
+    // Without `now` only the probe narrows: the four date candidates stay, none is picked wrongly.
+    expect(badgeInputFor(record, url)).toMatchObject({
+      kind: 'failure',
+      causes: expect.arrayContaining(['expired']),
+    });
+  });
+});

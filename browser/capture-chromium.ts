@@ -1,4 +1,5 @@
 import browser, { type WebRequest } from 'webextension-polyfill';
+import { afterLoad } from './after-load';
 
 /** What a main-frame response tells without certificate access: where it came from and the server's Date. */
 export interface ResponseCapture {
@@ -29,7 +30,7 @@ export function registerResponseCapture(onCapture: (capture: ResponseCapture) =>
       if (details.tabId < 0) return;
       const extra = details as typeof details & { ip?: string; fromCache?: boolean };
       const date = details.responseHeaders?.find((h) => h.name.toLowerCase() === 'date')?.value ?? null;
-      onCapture({
+      const capture: ResponseCapture = {
         tabId: details.tabId,
         url: details.url,
         serverIp: extra.ip ?? null,
@@ -37,8 +38,9 @@ export function registerResponseCapture(onCapture: (capture: ResponseCapture) =>
         dateHeader: date?.slice(0, 200) ?? null,
         requestStartMs: sentAt.get(details.requestId) ?? null,
         responseMs: details.timeStamp,
-      });
+      };
       sentAt.delete(details.requestId);
+      afterLoad(details.tabId, () => onCapture(capture));
     },
     FILTER,
     ['responseHeaders'],

@@ -1,11 +1,12 @@
 import browser, { type WebRequest } from 'webextension-polyfill';
+import { afterLoad } from './after-load';
 
 /** What the blocking listener hands on, untouched, for processing after the response has been released. */
 export interface SecurityCapture {
   tabId: number;
   requestId: string;
   url: string;
-  type: 'main_frame' | 'sub_frame';
+  type: 'main_frame';
   securityInfo: unknown;
   /** After a click-through override the chain is empty: the leaf-only answer. */
   leafFallback: unknown;
@@ -17,7 +18,7 @@ export interface SecurityCapture {
   responseMs: number;
 }
 
-const FILTER: WebRequest.RequestFilter = { urls: ['https://*/*'], types: ['main_frame', 'sub_frame'] };
+const FILTER: WebRequest.RequestFilter = { urls: ['https://*/*'], types: ['main_frame'] };
 
 function header(headers: WebRequest.HttpHeaders | undefined, name: string): string | null {
   const found = headers?.find((h) => h.name.toLowerCase() === name);
@@ -25,8 +26,8 @@ function header(headers: WebRequest.HttpHeaders | undefined, name: string): stri
 }
 
 /**
- * Firefox only: a blocking onHeadersReceived listener that awaits getSecurityInfo and returns at once. Everything else
- * happens in `onCapture`, called after the listener has returned (a rejected or slow consumer never holds a page).
+ * Firefox only: a blocking onHeadersReceived listener for main frames that awaits getSecurityInfo and returns at
+ * once. Everything else happens in `onCapture`, called once the page has loaded (it never holds or slows a page).
  */
 export function registerFirefoxCapture(onCapture: (capture: SecurityCapture) => void): void {
   const sentAt = new Map<string, number>();
@@ -62,7 +63,7 @@ export function registerFirefoxCapture(onCapture: (capture: SecurityCapture) => 
         tabId: details.tabId,
         requestId: details.requestId,
         url: details.url,
-        type: details.type as SecurityCapture['type'],
+        type: 'main_frame',
         securityInfo,
         leafFallback,
         serverIp: extra.ip ?? null,
@@ -72,7 +73,8 @@ export function registerFirefoxCapture(onCapture: (capture: SecurityCapture) => 
         responseMs: details.timeStamp,
       };
       sentAt.delete(details.requestId);
-      setTimeout(() => onCapture(capture), 0);
+      // Parsing and storing wait until the page has loaded: they must not compete with it.
+      afterLoad(details.tabId, () => onCapture(capture));
       return {};
     },
     FILTER,

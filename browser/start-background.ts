@@ -1,4 +1,5 @@
 import browser, { type Runtime } from 'webextension-polyfill';
+import { registerAfterLoad } from './after-load';
 import { registerResponseCapture } from './capture-chromium';
 import { registerFirefoxCapture } from './capture-firefox';
 import { handleMessage } from './message-handler';
@@ -6,6 +7,7 @@ import { onCommitted, onLoadError, onResponseCapture, onSecurityCapture, onTabRe
 
 /** Registers the background's listeners, synchronously at start-up so no event is missed after a restart. */
 export function startBackground(options: { firefox: boolean }): void {
+  registerAfterLoad();
   if (options.firefox) registerFirefoxCapture(onSecurityCapture);
   else registerResponseCapture(onResponseCapture);
 

@@ -4,6 +4,7 @@ import { estimateClockSkew, skewFromProbe } from '@/core/clock';
 import { mapError } from '@/core/error-map';
 import { observationFromSecurityInfo } from '@/core/security-info';
 import { badgeInputFor } from '@/core/tab-badge';
+import { afterLoad } from './after-load';
 import { showBadge } from './badge';
 import type { ResponseCapture } from './capture-chromium';
 import type { SecurityCapture } from './capture-firefox';
@@ -121,7 +122,8 @@ export function onLoadError(tabId: number, url: string, error: string, from: 'na
 
 /** The navigation committed: the badge set now stays (badges set earlier are wiped on commit). */
 export function onCommitted(tabId: number, url: string): void {
-  void track(tabId, () => refreshBadge(tabId, url)).catch(logError);
+  // Shown once the page has loaded (at most a few seconds later): nothing of ours runs during the load.
+  afterLoad(tabId, () => void track(tabId, () => refreshBadge(tabId, url)).catch(logError));
 }
 
 export function onTabRemoved(tabId: number): void {

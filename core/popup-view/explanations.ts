@@ -51,9 +51,22 @@ function addressFindings(
   }));
 }
 
-/** Whether the local clock is wrong: by the clock estimate alone, or by the cross-check with the probe. */
+/**
+ * The server's Date header is off from the local clock, and the probe's cross-check puts the fault with the server's
+ * clock: then the header is no evidence against the local clock.
+ */
+function serverClockOff(clock: ClockEstimate | null, check: CrossCheck | null, now: number): boolean {
+  return (
+    clock?.basis === 'http-date' &&
+    isLocalClockWrong(null, now, clock) &&
+    check?.findings.some((f) => f.cause === 'server_clock_skew') === true
+  );
+}
+
+/** Whether the local clock is wrong: by the cross-check with the probe, or by the clock estimate alone. */
 export function localClockWrong(clock: ClockEstimate | null, check: CrossCheck | null, now: number): boolean {
-  return (clock !== null && isLocalClockWrong(null, now, clock)) || check?.clock.localClockWrong === true;
+  if (check?.clock.localClockWrong) return true;
+  return clock !== null && isLocalClockWrong(null, now, clock) && !serverClockOff(clock, check, now);
 }
 
 /** The local clock in words, when it was compared with a server or the probe. */
@@ -105,6 +118,8 @@ export function explanations(input: ExplanationsInput): Explanation[] {
     const { chain: _chain, ...clockOnly } = base;
     out.push(explain({ ...(input.causes ? base : clockOnly), causes: ['local_clock_wrong'] }));
   }
+  // The server's clock, not this one: said plainly, since the clock notice compares with the server's Date header.
+  if (serverClockOff(clock, check, now)) out.push(explain({ ...base, causes: ['server_clock_skew'] }));
   for (const cause of EXPLAINED_FINDINGS) {
     if (check?.findings.some((f) => f.cause === cause) && !out.some((e) => e.cause === cause)) {
       out.push(explain({ ...base, causes: [cause] }));

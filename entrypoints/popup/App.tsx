@@ -39,26 +39,37 @@ function stateOf(tabId: number, answer: Answer): State {
 export function App({ tabIdFromUrl }: AppProps) {
   const [state, setState] = useState<State>({ status: 'loading' });
   useEffect(() => {
-    void (async () => {
-      const tabId = tabIdFromUrl ?? (await activeTabId().catch(() => null));
-      if (tabId === null) return setState({ status: 'error', message: 'There is no tab to show.' });
-      setState(stateOf(tabId, await requestTab(tabId)));
-    })();
-  }, [tabIdFromUrl]);
-
-  // The probe's answer and late events update the tab's record: show them as they arrive.
-  const readyTabId = state.status === 'ready' ? state.tabId : null;
-  useEffect(() => {
-    if (readyTabId === null) return;
-    const listener = (changes: Record<string, unknown>, area: string) => {
-      if (area !== 'session' || !(`tab:${readyTabId}` in changes)) return;
-      void requestTab(readyTabId).then((answer) => {
-        if (answer.ok) setState((s) => (s.status === 'ready' ? { ...s, tab: answer.tab } : s));
+    let tabId: number | null = null;
+    let latest = 0;
+    let stopped = false;
+    /** Asks the background for the tab; an answer overtaken by a later question is dropped. */
+    const load = async (id: number) => {
+      const asked = ++latest;
+      const answer = await requestTab(id);
+      if (stopped || asked !== latest) return;
+      setState((s) => {
+        if (s.status !== 'ready') return stateOf(id, answer);
+        return answer.ok ? { ...s, tab: answer.tab } : s;
       });
     };
+    // The probe's answer and late events update the tab's record: show them as they arrive. Listening from the
+    // start, so that a record stored while the first answer is on its way is not missed.
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (tabId !== null && area === 'session' && `tab:${tabId}` in changes) void load(tabId);
+    };
     browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
-  }, [readyTabId]);
+    void (async () => {
+      const id = tabIdFromUrl ?? (await activeTabId().catch(() => null));
+      if (stopped) return;
+      if (id === null) return setState({ status: 'error', message: 'There is no tab to show.' });
+      tabId = id;
+      await load(id);
+    })();
+    return () => {
+      stopped = true;
+      browser.storage.onChanged.removeListener(listener);
+    };
+  }, [tabIdFromUrl]);
 
   if (state.status === 'loading') return <PopupMessage title="certglance" message="Loading…" />;
   if (state.status === 'error')

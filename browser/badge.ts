@@ -10,12 +10,11 @@ function action() {
 export async function showBadge(tabId: number, badge: Badge): Promise<void> {
   const a = action();
   try {
-    await Promise.all([
-      a.setBadgeText({ tabId, text: badge.text }),
-      a.setBadgeBackgroundColor({ tabId, color: badge.color }),
-      a.setTitle({ tabId, title: badge.tooltip }),
-      'setBadgeTextColor' in a ? a.setBadgeTextColor({ tabId, color: '#FFFFFF' }) : undefined,
-    ]);
+    // Text last: whoever sees the new text also finds the matching colour and tooltip.
+    await a.setTitle({ tabId, title: badge.tooltip });
+    await a.setBadgeBackgroundColor({ tabId, color: badge.color });
+    if ('setBadgeTextColor' in a) await a.setBadgeTextColor({ tabId, color: '#FFFFFF' });
+    await a.setBadgeText({ tabId, text: badge.text });
   } catch {
     // The tab is gone.
   }

@@ -72,12 +72,18 @@ export function badgeInputFor(record: TabRecord | undefined, url: string, now?: 
   if (obs) {
     const category = obs.overriddenErrorCategory;
     if (category || record.overridden) {
-      return {
-        kind: 'failure',
-        host,
-        causes: category ? [...OVERRIDE_CAUSES[category]] : [],
-        ...(obs.chain.length > 0 ? { chain: obs.chain } : probeChain ? { chain: probeChain } : {}),
-      };
+      const chain = obs.chain.length > 0 ? obs.chain : probeChain;
+      let causes = narrowCauses(category ? OVERRIDE_CAUSES[category] : [], report);
+      if (now !== undefined) {
+        causes = settleCauses({
+          host,
+          now,
+          causes,
+          ...(chain ? { chain: chain as CertSummary[] } : {}),
+          clock: record.clock ?? null,
+        }).causes;
+      }
+      return { kind: 'failure', host, causes, ...(chain ? { chain } : {}) };
     }
     if (obs.chain.length > 0) return { kind: 'chain', host, chain: obs.chain };
   }

@@ -75,6 +75,12 @@ describe('badge for a tab, from real Firefox recordings', () => {
     expect(badgeFor(input, now).color).not.toBe(badgeFor({ kind: 'chain', host: 'x', chain: [] }, now).color);
   });
 
+  test('a clicked-through self-signed certificate is named as such, as the popup names it', () => {
+    const { record, now } = recordFrom(fixture('override-self-signed'));
+    expect(badgeInputFor(record, record.url, now)).toMatchObject({ kind: 'failure', causes: ['self_signed'] });
+    expect(badgeFor(badgeInputFor(record, record.url, now), now).tooltip).toContain('self-signed');
+  });
+
   test('plain http has an empty badge', () => {
     expect(badgeFor(badgeInputFor(undefined, 'http://example.localhost/'), 0).text).toBe('');
   });

@@ -164,7 +164,7 @@ export function buildPopupView(input: PopupViewInput): PopupView {
     summary: displayText(summaryOf(kind, page, badge.tooltip, explained), 600),
     earliest,
     explanations: explained,
-    clock: clockView(record?.clock ?? null, crossChecked, now),
+    clock: clockView(record?.clock ?? null, crossChecked, now, record?.probe?.report ?? null),
     chain: chainView(picked.chain, now),
     chainSource: picked.from,
     connection: obs ? browserConnection(obs) : picked.address ? probeConnection(picked.address) : null,

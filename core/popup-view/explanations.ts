@@ -52,21 +52,28 @@ function addressFindings(
 }
 
 /**
- * The server's Date header is off from the local clock, and the probe's cross-check puts the fault with the server's
- * clock: then the header is no evidence against the local clock.
+ * The server's Date header is off from the local clock, and the probe puts the fault with the server's clock (its
+ * cross-check, or its own connection's Date against its clock): then the header is no evidence against the local clock.
  */
-function serverClockOff(clock: ClockEstimate | null, check: CrossCheck | null, now: number): boolean {
-  return (
-    clock?.basis === 'http-date' &&
-    isLocalClockWrong(null, now, clock) &&
-    check?.findings.some((f) => f.cause === 'server_clock_skew') === true
-  );
+function serverClockOff(
+  clock: ClockEstimate | null,
+  check: CrossCheck | null,
+  report: InspectReport | null,
+  now: number,
+): boolean {
+  const probeBlamesServer =
+    check?.findings.some((f) => f.cause === 'server_clock_skew') === true ||
+    report?.summary.causes.some((c) => c.cause === 'server_clock_skew') === true;
+  return clock?.basis === 'http-date' && isLocalClockWrong(null, now, clock) && probeBlamesServer;
 }
 
-/** Whether the local clock is wrong: by the cross-check with the probe, or by the clock estimate alone. */
+/**
+ * Whether the local clock is known to be wrong: by the cross-check with the probe, or by a fresh probe answer's clock.
+ * One server's Date header against this computer's clock is not enough: either clock may be the wrong one.
+ */
 export function localClockWrong(clock: ClockEstimate | null, check: CrossCheck | null, now: number): boolean {
   if (check?.clock.localClockWrong) return true;
-  return clock !== null && isLocalClockWrong(null, now, clock) && !serverClockOff(clock, check, now);
+  return clock !== null && clock.basis === 'probe' && isLocalClockWrong(null, now, clock);
 }
 
 /** The local clock in words, when it was compared with a server or the probe. */
@@ -74,11 +81,19 @@ export function clockView(
   clock: ClockEstimate | null,
   check: CrossCheck | null,
   now: number,
+  report: InspectReport | null = null,
 ): ClockView | null {
   const wrong = localClockWrong(clock, check, now);
   if (clock) {
     const basis = clock.basis === 'probe' ? 'the certglance probe' : "the server's HTTP Date header";
-    return { wrong, text: `${capitalise(describeSkew(clock))} (compared with ${basis}).` };
+    let text = `${capitalise(describeSkew(clock))} (compared with ${basis}).`;
+    if (!wrong && clock.basis === 'http-date' && isLocalClockWrong(null, now, clock)) {
+      text += serverClockOff(clock, check, report, now)
+        ? " The probe's own connection shows the server's clock is the wrong one."
+        : ' One of the two clocks is wrong: the certglance probe, or checking this computer against a time ' +
+          'source, would tell which.';
+    }
+    return { wrong, text };
   }
   const finding = check?.findings.find((f) => f.cause === 'local_clock_wrong');
   return finding ? { wrong: true, text: displayText(finding.detail, 600) } : null;
@@ -119,7 +134,8 @@ export function explanations(input: ExplanationsInput): Explanation[] {
     out.push(explain({ ...(input.causes ? base : clockOnly), causes: ['local_clock_wrong'] }));
   }
   // The server's clock, not this one: said plainly, since the clock notice compares with the server's Date header.
-  if (serverClockOff(clock, check, now)) out.push(explain({ ...base, causes: ['server_clock_skew'] }));
+  if (serverClockOff(clock, check, report, now))
+    out.push(explain({ ...base, causes: ['server_clock_skew'] }));
   for (const cause of EXPLAINED_FINDINGS) {
     if (check?.findings.some((f) => f.cause === cause) && !out.some((e) => e.cause === cause)) {
       out.push(explain({ ...base, causes: [cause] }));

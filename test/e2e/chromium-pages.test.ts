@@ -113,6 +113,10 @@ const days = (name: ScenarioName) => `${badgeDays(name).replace('d', '')} days`;
 
 const CLOCK_AGREES = "Your clock agrees with the server's";
 const CLOCK_AHEAD = "Your clock is 3 days ahead (compared with the server's HTTP Date header).";
+/** The probe's own connection saw the server's Date off against its clock: the server's clock is the wrong one. */
+const CLOCK_AHEAD_SERVER_WRONG = `${CLOCK_AHEAD} The probe's own connection shows the server's clock is the wrong one.`;
+/** Without the probe, one server's Date cannot tell which clock is wrong. */
+const CLOCK_AHEAD_UNKNOWN = `${CLOCK_AHEAD} One of the two clocks is wrong: the certglance probe, or checking this computer against a time source, would tell which.`;
 const PROBE_OFF = 'The probe is off: set its address in the options';
 const PROBE_DOWN = 'The probe could not be reached: is it running, and is its address right in the options?';
 
@@ -178,9 +182,9 @@ const CASES: PageCase[] = [
   {
     title: 'server Date header 3 days behind',
     url: () => skewed.url,
-    withProbe: () => secure('valid-47d', 'Renewal due', CLOCK_AHEAD, true),
-    withoutProbe: () => unknown('valid-47d', PROBE_OFF, CLOCK_AHEAD, true),
-    probeDown: () => unknown('valid-47d', PROBE_DOWN, CLOCK_AHEAD, true),
+    withProbe: () => secure('valid-47d', 'Renewal due', CLOCK_AHEAD_SERVER_WRONG, false),
+    withoutProbe: () => unknown('valid-47d', PROBE_OFF, CLOCK_AHEAD_UNKNOWN, false),
+    probeDown: () => unknown('valid-47d', PROBE_DOWN, CLOCK_AHEAD_UNKNOWN, false),
   },
   {
     title: 'plain http',

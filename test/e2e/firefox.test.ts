@@ -252,9 +252,8 @@ function valid(
     }),
     level: 'Valid',
     headline: () => `${daysLeft(leaf())} days left`,
-    // A server clock 3 hours off: alone, the Date header blames this computer; the probe puts it on the server.
-    explanations: (mode) =>
-      !skewed ? [] : mode === 'probe' ? ["The server's clock is wrong"] : ["Your computer's clock is wrong"],
+    // A server clock 3 hours off: alone, the Date header cannot tell which clock is wrong; the probe puts it on the server.
+    explanations: (mode) => (skewed && mode === 'probe' ? ["The server's clock is wrong"] : []),
     facts: (mode) => [
       `Earliest to expire: ${options.leafName ?? host()} (server certificate) expires in ${daysLeft(leaf())} days, on ${at(leaf())}.`,
       ...(skewed && mode === 'probe'
@@ -264,8 +263,13 @@ function valid(
     clock: (mode) =>
       skewed
         ? {
-            text: "Your clock is 3 hours behind (compared with the server's HTTP Date header).",
-            wrong: mode !== 'probe',
+            text:
+              "Your clock is 3 hours behind (compared with the server's HTTP Date header)." +
+              (mode === 'probe'
+                ? " The probe's own connection shows the server's clock is the wrong one."
+                : ' One of the two clocks is wrong: the certglance probe, or checking this computer against a time ' +
+                  'source, would tell which.'),
+            wrong: false,
           }
         : AGREES_WITH_SERVER,
     chain: () => [options.leafName ?? host(), INTERMEDIATE, ROOT],
@@ -413,8 +417,7 @@ const SCENARIOS: Scenario[] = [
     badge: () => ({
       text: '!',
       color: LEVEL_COLORS.failure,
-      title:
-        'self-signed.localhost: certificate error (unknown issuer, self-signed, untrusted root, incomplete chain).',
+      title: 'self-signed.localhost: certificate error (self-signed).',
     }),
     level: 'Certificate error',
     headline: () => 'Self-signed certificate',

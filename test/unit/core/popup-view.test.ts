@@ -106,6 +106,10 @@ const ROWS: [CaseName, Expected][] = [
     { kind: 'secure', level: 'ok', causes: ['local_clock_wrong'], chainSource: 'browser', probe: 'waiting' },
   ],
   [
+    'clock-differs-secure',
+    { kind: 'secure', level: 'ok', causes: [], chainSource: 'browser', probe: 'waiting' },
+  ],
+  [
     'disagreeing-backends',
     {
       kind: 'secure',
@@ -260,6 +264,17 @@ describe('buildPopupView', () => {
     expect(v.clock).toEqual({ wrong: true, text: expect.stringMatching(/^Your clock is 3 days ahead/) });
     const failure = view('clock-wrong-failure');
     expect(failure.summary).toMatch(/only looks invalid because this computer's clock is wrong/);
+  });
+
+  test("one server's Date header against this clock blames neither: it says what would tell", () => {
+    const v = view('clock-differs-secure');
+    expect(v.clock).toEqual({
+      wrong: false,
+      text: expect.stringMatching(
+        /^Your clock is 3 days ahead .*One of the two clocks is wrong: the certglance probe/,
+      ),
+    });
+    expect(v.explanations).toEqual([]);
   });
 
   test('untrusted certificate text: control and direction characters never reach the view', async () => {

@@ -77,7 +77,10 @@ describe('badge for a tab, from real Firefox recordings', () => {
 
   test('a clicked-through self-signed certificate is named as such, as the popup names it', () => {
     const { record, now } = recordFrom(fixture('override-self-signed'));
-    expect(badgeInputFor(record, record.url, now)).toMatchObject({ kind: 'failure', causes: ['self_signed'] });
+    expect(badgeInputFor(record, record.url, now)).toMatchObject({
+      kind: 'failure',
+      causes: ['self_signed'],
+    });
     expect(badgeFor(badgeInputFor(record, record.url, now), now).tooltip).toContain('self-signed');
   });
 

@@ -6,7 +6,7 @@ import { observationFromSecurityInfo } from '@/core/security-info';
 import { badgeInputFor } from '@/core/tab-badge';
 import { afterLoad } from './after-load';
 import { showBadge } from './badge';
-import type { ResponseCapture } from './capture-chromium';
+import type { ResponseCapture } from './response-timing';
 import type { SecurityCapture } from './capture-firefox';
 import { probeHost } from './probe-cache';
 import { getTabRecordFor, originOf, removeTabRecord, updateTabRecord } from './tab-store';
@@ -36,6 +36,17 @@ export async function refreshBadge(tabId: number, url?: string): Promise<void> {
   await showBadge(tabId, badgeFor(badgeInputFor(record, tabUrl, now), now));
 }
 
+/** The local clock against the response's Date header (not for cached responses: their Date is old). */
+function clockOf(capture: ResponseCapture) {
+  return capture.dateHeader && capture.requestStartMs !== null && !capture.fromCache
+    ? estimateClockSkew({
+        dateHeader: capture.dateHeader,
+        requestStartMs: capture.requestStartMs,
+        responseStartMs: capture.responseMs,
+      })
+    : null;
+}
+
 /** A main-frame response's security info (Firefox): store what the browser saw, then ask the probe off the load path. */
 export function onSecurityCapture(capture: SecurityCapture): void {
   if (capture.type !== 'main_frame') return;
@@ -49,14 +60,7 @@ export function onSecurityCapture(capture: SecurityCapture): void {
       dateHeader: capture.dateHeader,
       leafFallback: capture.leafFallback,
     });
-    const clock =
-      capture.dateHeader && capture.requestStartMs !== null && !capture.fromCache
-        ? estimateClockSkew({
-            dateHeader: capture.dateHeader,
-            requestStartMs: capture.requestStartMs,
-            responseStartMs: capture.responseMs,
-          })
-        : null;
+    const clock = clockOf(capture);
     await updateTabRecord(
       capture.tabId,
       capture.url,
@@ -80,14 +84,7 @@ export function onSecurityCapture(capture: SecurityCapture): void {
 /** A main-frame response without certificate access (Chromium): note the server and clock, then ask the probe. */
 export function onResponseCapture(capture: ResponseCapture): void {
   const now = Date.now();
-  const clock =
-    capture.dateHeader && capture.requestStartMs !== null && !capture.fromCache
-      ? estimateClockSkew({
-          dateHeader: capture.dateHeader,
-          requestStartMs: capture.requestStartMs,
-          responseStartMs: capture.responseMs,
-        })
-      : null;
+  const clock = clockOf(capture);
   void track(capture.tabId, () =>
     updateTabRecord(
       capture.tabId,

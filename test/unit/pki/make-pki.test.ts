@@ -5,7 +5,7 @@ import { buildTestPki, makeTestPki, SCENARIO_NAMES, SCENARIO_SPECS, type Scenari
 const DAY = 86_400_000;
 const NOW = Date.UTC(2031, 4, 17, 9, 30, 0);
 
-/** Days left and lifetime of each scenario's leaf, as the brief for the scenarios states them. */
+/** Days left and lifetime of each scenario's leaf, as the scenario table sets them. */
 const SHAPES: [ScenarioName, number, number][] = [
   ['valid-398d', 300, 398],
   ['valid-90d', 60, 90],

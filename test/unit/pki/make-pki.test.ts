@@ -25,13 +25,7 @@ const SHAPES: [ScenarioName, number, number][] = [
 ];
 
 describe('the test PKI', async () => {
-  const started = performance.now();
   const pki = await buildTestPki(NOW);
-  const elapsed = performance.now() - started;
-
-  test('is made in well under 2 s', () => {
-    expect(elapsed).toBeLessThan(2000);
-  });
 
   test('makeTestPki() is memoised; with now it is made for that time', async () => {
     expect(await makeTestPki()).toBe(await makeTestPki());

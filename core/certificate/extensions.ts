@@ -2,10 +2,24 @@ import { AsnConvert } from '@peculiar/asn1-schema';
 import type * as asn from '@peculiar/asn1-x509';
 import { x509 } from './x509';
 
-/** Each extension parsed on its own, so one the library cannot read loses only its own field. */
+/**
+ * The extensions the summary reads: subject alternative names, basic constraints, authority and subject key
+ * identifiers, authority information access, the embedded SCT list. Others are not decoded (most of the cost).
+ */
+const READ = new Set([
+  '2.5.29.17',
+  '2.5.29.19',
+  '2.5.29.35',
+  '2.5.29.14',
+  '1.3.6.1.5.5.7.1.1',
+  '1.3.6.1.4.1.11129.2.4.2',
+]);
+
+/** Each extension the summary reads, parsed on its own, so one the library cannot read loses only its own field. */
 export function parseExtensions(list: asn.Extension[]): x509.Extension[] {
   const parsed: x509.Extension[] = [];
   for (const ext of list) {
+    if (!READ.has(ext.extnID)) continue;
     try {
       parsed.push(x509.ExtensionFactory.create(AsnConvert.serialize(ext)));
     } catch {

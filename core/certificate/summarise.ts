@@ -14,7 +14,6 @@ import { x509 } from './x509';
 /** The summary of a decoded certificate; `bytes` is its DER, for the fingerprint. */
 export function summarise(bytes: Uint8Array, cert: asn.Certificate): CertSummary {
   const tbs = cert.tbsCertificate;
-  const x = new x509.X509Certificate(cert);
   const exts = parseExtensions(tbs.extensions ?? []);
   const aia = findExtension(exts, x509.AuthorityInfoAccessExtension);
   const subject = rfc4514(tbs.subject);
@@ -24,8 +23,8 @@ export function summarise(bytes: Uint8Array, cert: asn.Certificate): CertSummary
     issuer,
     commonName: commonName(tbs.subject),
     sans: subjectAltNames(findExtension(exts, x509.SubjectAlternativeNameExtension)),
-    notBefore: x.notBefore.toISOString(),
-    notAfter: x.notAfter.toISOString(),
+    notBefore: tbs.validity.notBefore.getTime().toISOString(),
+    notAfter: tbs.validity.notAfter.getTime().toISOString(),
     serialNumber: colonHex(new Uint8Array(tbs.serialNumber)).replaceAll(':', ''),
     fingerprintSha256: colonHex(sha256(bytes)),
     spkiSha256: toBase64(sha256(new Uint8Array(AsnConvert.serialize(tbs.subjectPublicKeyInfo)))),

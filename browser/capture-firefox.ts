@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { afterLoad } from './after-load';
+import { rememberDers, withKnownDers } from './der-cache';
 import { MAIN_FRAMES, responseCapture, trackRequestStarts, type ResponseCapture } from './response-timing';
 
 /** What the blocking listener hands on, untouched, for processing once the page has loaded. */
@@ -23,12 +24,21 @@ export function registerFirefoxCapture(onCapture: (capture: SecurityCapture) => 
       let securityInfo: unknown;
       let leafFallback: unknown;
       try {
-        securityInfo = await browser.webRequest.getSecurityInfo(details.requestId, {
+        // The chain without DER first: for certificates seen before the DER comes from the cache (cheaper).
+        const bare = (await browser.webRequest.getSecurityInfo(details.requestId, {
           certificateChain: true,
-          rawDER: true,
-        });
-        const info = securityInfo as
-          { certificates?: unknown[]; overridableErrorCategory?: string } | undefined;
+        })) as
+          | { certificates?: { fingerprint?: { sha256?: string } }[]; overridableErrorCategory?: string }
+          | undefined;
+        const known = withKnownDers(bare?.certificates);
+        securityInfo = known
+          ? { ...bare, certificates: known }
+          : await browser.webRequest.getSecurityInfo(details.requestId, {
+              certificateChain: true,
+              rawDER: true,
+            });
+        const info = securityInfo as { certificates?: []; overridableErrorCategory?: string } | undefined;
+        if (!known) rememberDers(info?.certificates);
         if (info && (info.certificates?.length ?? 0) === 0 && info.overridableErrorCategory) {
           leafFallback = await browser.webRequest.getSecurityInfo(details.requestId, { rawDER: true });
         }

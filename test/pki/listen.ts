@@ -20,8 +20,8 @@ export function urlHost(address: string): string {
   return address.includes(':') ? `[${address}]` : address;
 }
 
-/** Starts `server` on `address`, port 0, and tracks its sockets so close() never waits on keep-alive. */
-export async function listen(server: Server, address: string): Promise<Listening> {
+/** Starts `server` on `address` (port 0: any), and tracks its sockets so close() never waits on keep-alive. */
+export async function listen(server: Server, address: string, port = 0): Promise<Listening> {
   assertLoopback(address);
   const sockets = new Set<Socket>();
   server.on('connection', (socket: Socket) => {
@@ -30,7 +30,7 @@ export async function listen(server: Server, address: string): Promise<Listening
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, address, () => {
+    server.listen(port, address, () => {
       server.off('error', reject);
       resolve();
     });

@@ -1,7 +1,9 @@
+import { createServer as createHttpsServer } from 'node:https';
 import { createServer, type Socket } from 'node:net';
 import { createApp, type AppDeps, type ProbeApp } from '../../../probe/app';
 import { DEFAULT_CONFIG, type ProbeConfig } from '../../../probe/config';
 import type { ResolvedAddress, Resolver } from '../../../probe/inspect/resolve';
+import { listen } from '../../pki/listen';
 
 /** A loopback probe config with the test root trusted and short, test-sized bounds. */
 export function testConfig(rootPem: string, overrides: Partial<ProbeConfig> = {}): ProbeConfig {
@@ -54,28 +56,15 @@ export async function startApp(config: ProbeConfig, deps: AppDeps = {}): Promise
 }
 
 /** A raw TCP server on a loopback address that does `onConnection` with every socket: the faulty servers. */
-export async function rawServer(
+export function rawServer(
   onConnection: (socket: Socket) => void,
   address = '127.0.0.1',
 ): Promise<{ port: number; close(): Promise<void> }> {
-  const sockets = new Set<Socket>();
   const server = createServer((socket) => {
-    sockets.add(socket);
     socket.on('error', () => undefined);
-    socket.on('close', () => sockets.delete(socket));
     onConnection(socket);
   });
-  await new Promise<void>((resolve) => server.listen(0, address, resolve));
-  const bound = server.address();
-  if (bound === null || typeof bound === 'string') throw new Error('no address');
-  return {
-    port: bound.port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  return listen(server, address);
 }
 
 /** A port on 127.0.0.1 where nothing listens (bound, then released). */
@@ -89,33 +78,14 @@ export async function closedPort(): Promise<number> {
  * A real HTTPS server for a certificate on a given loopback address and port (port 0: any), answering 200 to
  * everything. Used where two addresses must serve one name on the same port.
  */
-export async function serveTls(
+export function serveTls(
   identity: { cert: string; key: string },
   address: string,
   port = 0,
 ): Promise<{ port: number; close(): Promise<void> }> {
-  const { createServer: createHttps } = await import('node:https');
-  const sockets = new Set<Socket>();
-  const server = createHttps(identity, (_req, res) => {
+  const server = createHttpsServer(identity, (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/plain' });
     res.end('ok');
   });
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, address, () => resolve());
-  });
-  const bound = server.address();
-  if (bound === null || typeof bound === 'string') throw new Error('no address');
-  return {
-    port: bound.port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  return listen(server, address, port);
 }

@@ -9,6 +9,7 @@ import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import type { ChromiumSession } from './chromium';
 import { poll } from './poll';
+import type { Settings } from '../../../browser/settings';
 
 /** The `chrome` calls made inside extension pages; typed here, as the page's global is not. */
 interface ChromeForTests {
@@ -35,10 +36,7 @@ export interface BadgeState {
 }
 
 /** The extension's settings as the options page stores them. */
-export interface StoredSettings {
-  probeUrl: string;
-  probeToken: string;
-}
+export type StoredSettings = Settings;
 
 /** What the popup shows, section by section, as visible text. */
 export interface PopupText {

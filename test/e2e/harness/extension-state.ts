@@ -7,6 +7,7 @@
 import type { Page } from 'puppeteer-core';
 import { navigateBidi } from './firefox';
 import { poll } from './poll';
+import type { Settings } from '../../../browser/settings';
 
 /** The toolbar badge of one tab. */
 export interface BadgeState {
@@ -17,11 +18,8 @@ export interface BadgeState {
   color: string;
 }
 
-/** The extension's settings as stored by the options page. */
-export interface StoredSettings {
-  probeUrl: string;
-  probeToken: string;
-}
+/** The extension's settings as the options page stores them. */
+export type StoredSettings = Settings;
 
 /** What the popup shows, section by section, as visible text. */
 export interface PopupText {

@@ -18,25 +18,36 @@ function isRealTime(time: UTCTime): boolean {
   );
 }
 
-/** The validity's two times, found in the decoded tree: the TBS child made of exactly two time values. */
-function validityTimes(root: AsnType): UTCTime[] {
+/**
+ * The validity's two times, found in the decoded tree (the TBS child made of exactly two time values), and the DER
+ * of the subject public key info, two fields after it.
+ */
+function validityAndKey(root: AsnType): { times: UTCTime[]; spki: Uint8Array | null } {
   const tbs = root instanceof Constructed ? root.valueBlock.value[0] : undefined;
   const children = tbs instanceof Constructed ? tbs.valueBlock.value : [];
-  for (const child of children) {
+  for (const [index, child] of children.entries()) {
     const times = child instanceof Constructed ? child.valueBlock.value : [];
-    if (times.length === 2 && times.every((t) => t instanceof UTCTime)) return times as UTCTime[];
+    if (times.length === 2 && times.every((t) => t instanceof UTCTime)) {
+      return { times: times as UTCTime[], spki: children[index + 2]?.valueBeforeDecodeView ?? null };
+    }
   }
-  return [];
+  return { times: [], spki: null };
+}
+
+/** A decoded certificate, with the DER of its subject public key info as it came. */
+export interface Decoded {
+  cert: asn.Certificate;
+  spkiDer: Uint8Array;
 }
 
 /**
  * Decodes exactly one DER certificate: trailing bytes, a damaged date or anything the schema rejects fail (null, or
  * a throw from the schema parser).
  */
-export function decode(bytes: Uint8Array): asn.Certificate | null {
+export function decode(bytes: Uint8Array): Decoded | null {
   const parsed = fromBER(bytes, { maxDepth: 64, maxNodes: 20_000 });
   if (parsed.offset !== bytes.length || parsed.result.error) return null;
-  const times = validityTimes(parsed.result);
-  if (times.length !== 2 || !times.every(isRealTime)) return null;
-  return AsnParser.fromASN(parsed.result, asn.Certificate);
+  const { times, spki } = validityAndKey(parsed.result);
+  if (times.length !== 2 || !times.every(isRealTime) || spki === null) return null;
+  return { cert: AsnParser.fromASN(parsed.result, asn.Certificate), spkiDer: spki };
 }

@@ -28,9 +28,10 @@ export function parseCertificate(
   const bytes = toBytes(der);
   if (bytes === null) return fail('malformed_der', 'not a byte array');
   try {
-    const cert = decode(bytes);
-    if (cert === null) return fail('malformed_der', 'not a single DER-encoded certificate with valid dates');
-    return { ok: true, value: summarise(bytes, cert) };
+    const decoded = decode(bytes);
+    if (decoded === null)
+      return fail('malformed_der', 'not a single DER-encoded certificate with valid dates');
+    return { ok: true, value: summarise(bytes, decoded) };
   } catch {
     return fail('malformed_der', 'not an X.509 certificate');
   }

@@ -1,5 +1,5 @@
 import type { SubjectAltName } from '../types';
-import type { x509 } from './x509';
+import type * as asn from '@peculiar/asn1-x509';
 
 /** An IP SAN as text, IPv4-mapped IPv6 in dotted form; null for a value that is not a 4- or 16-byte address. */
 function ipText(value: string): string | null {
@@ -12,12 +12,12 @@ function ipText(value: string): string | null {
   return null; // Not a 4- or 16-byte address: ignored, as TLS stacks do.
 }
 
-/** DNS and IP SANs; names x509 cannot read (an unknown otherName) are skipped, the rest kept. */
-export function subjectAltNames(ext: x509.SubjectAlternativeNameExtension | null): SubjectAltName[] {
+/** DNS and IP SANs, in order; other kinds of names are skipped. */
+export function subjectAltNames(names: readonly asn.GeneralName[]): SubjectAltName[] {
   const sans: SubjectAltName[] = [];
-  for (const name of ext?.names.items ?? []) {
-    if (name.type === 'dns') sans.push({ type: 'dns', value: name.value });
-    const ip = name.type === 'ip' ? ipText(name.value) : null;
+  for (const name of names) {
+    if (name.dNSName !== undefined) sans.push({ type: 'dns', value: name.dNSName });
+    const ip = name.iPAddress === undefined ? null : ipText(name.iPAddress);
     if (ip !== null) sans.push({ type: 'ip', value: ip });
   }
   return sans;

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import {
   connect as tlsConnect,
   type ConnectionOptions,
+  type DetailedPeerCertificate,
   type SecureContext,
   type TLSSocket,
   type TLSSocketOptions,
@@ -16,6 +17,8 @@ export interface TlsSession {
   handshakeMs: number;
   /** The server stapled an OCSP response. */
   ocspStapled: boolean;
+  /** The chain Node built during the handshake, when it built one (only for a chain it verified). */
+  peerChain: DetailedPeerCertificate | null;
 }
 
 export type ConnectResult =
@@ -57,6 +60,7 @@ export function connectTls(options: ConnectOptions): Promise<ConnectResult> {
     let connectMs: number | null = null;
     let connectedAt = 0;
     let ocspStapled = false;
+    let peerChain: DetailedPeerCertificate | null = null;
     tcp.on('error', () => undefined);
 
     const fail = (failure: AddressFailure) => {
@@ -94,6 +98,12 @@ export function connectTls(options: ConnectOptions): Promise<ConnectResult> {
         requestOCSP: true,
         secureContext: options.secureContext,
         ALPNProtocols: ['http/1.1'],
+        // After a chain verifies, Node builds it (getPeerCertificate(true)) to check the name: keep it rather than
+        // build it twice. The probe judges the name itself (verify.ts), so this check passes everything.
+        checkServerIdentity: (_host, cert) => {
+          peerChain = cert as DetailedPeerCertificate;
+          return undefined;
+        },
       };
       const socket = tlsConnect(tlsOptions);
       tls = socket;
@@ -113,7 +123,13 @@ export function connectTls(options: ConnectOptions): Promise<ConnectResult> {
         socket.on('error', () => undefined);
         resolve({
           ok: true,
-          session: { socket, connectMs: connectMs ?? 0, handshakeMs: elapsed(connectedAt), ocspStapled },
+          session: {
+            socket,
+            connectMs: connectMs ?? 0,
+            handshakeMs: elapsed(connectedAt),
+            ocspStapled,
+            peerChain,
+          },
         });
       });
     });

@@ -126,7 +126,12 @@ export async function inspectAddress(
     const now = ctx.now();
     // Read everything about the session before anything waits: the server may close the connection meanwhile.
     const tls = { protocol: socket.getProtocol() ?? null, cipher: socket.getCipher()?.name ?? null };
-    const presented = peerChain(socket, ctx.limits.maxChainLength, ctx.limits.maxCertBytes);
+    const presented = peerChain(
+      socket,
+      connected.session.peerChain,
+      ctx.limits.maxChainLength,
+      ctx.limits.maxCertBytes,
+    );
     const authorizationError = socket.authorized ? null : String(socket.authorizationError ?? 'UNKNOWN');
     // Ask for the HTTP Date first: the server answers while the chain is parsed and judged.
     const pendingDate = readHttpDate(socket, {
@@ -144,7 +149,12 @@ export async function inspectAddress(
         cause: 'handshake_failure',
       });
     }
-    const verified = verifyChain({ host: target.host, chain, leaf: presented.leaf, authorizationError, now });
+    const verified = verifyChain({
+      host: target.host,
+      chain,
+      authorizationError,
+      now,
+    });
     const findings = await narrowIssuerCause(verified.findings, chain, presented.ders[0], {
       anchors: ctx.anchors,
       aia: {

@@ -1,4 +1,5 @@
-import { checkServerIdentity, type PeerCertificate } from 'node:tls';
+import { isIP } from 'node:net';
+import { sansCoverHost } from './host-match';
 import type { Cause } from '../../core/causes';
 import { mapNodeError } from '../../core/error-map';
 import { certificateLevel } from '../../core/expiry';
@@ -16,8 +17,6 @@ export interface VerifyInput {
   host: string;
   /** Parsed chain, leaf first, as Node ordered it. */
   chain: readonly CertSummary[];
-  /** Node's view of the leaf, for checkServerIdentity. */
-  leaf: PeerCertificate | null;
   /** The TLS socket's authorizationError (one OpenSSL code), null when it verified. */
   authorizationError: string | null;
   now: number;
@@ -44,7 +43,8 @@ export function verifyChain(input: VerifyInput): {
   verification: AddressReport['verification'];
   findings: CertFinding[];
 } {
-  const hostnameMatch = input.leaf ? checkServerIdentity(input.host, input.leaf) === undefined : null;
+  const leaf = input.chain[0];
+  const hostnameMatch = leaf ? sansCoverHost(leaf.sans, input.host, isIP(input.host) !== 0) : null;
   const rawError = input.authorizationError;
   const findings: CertFinding[] = [];
   const add = (finding: CertFinding) => {

@@ -32,7 +32,7 @@ export function peerChain(
     if (ders.length >= maxLength || cert.raw.length > maxCertBytes)
       return { ders, fingerprints, truncated: true };
     seen.add(cert.fingerprint256);
-    ders.push(new Uint8Array(cert.raw.buffer, cert.raw.byteOffset, cert.raw.length));
+    ders.push(new Uint8Array(cert.raw));
     fingerprints.push(cert.fingerprint256);
     cert = cert.issuerCertificate;
   }

@@ -7,7 +7,10 @@ import { LEVELS } from './types';
  * The extension validates every answer against this schema; the probe builds it from the same types.
  */
 
-const iso = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO date');
+const iso = z
+  .string()
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO date')
+  .meta({ format: 'date-time' });
 const cause = z.enum(CAUSES);
 
 export const certSummarySchema = z.object({

@@ -14,6 +14,7 @@ import type { InspectOutcome } from './inspect/outcome';
 import type { Resolver } from './inspect/resolve';
 import { buildSecureContext } from './inspect/secure-context';
 import { createMetrics, type ProbeMetrics } from './metrics';
+import { openApiDocument } from './openapi';
 import { createRateLimiter } from './rate-limit';
 import { bearerMatches, isLoopbackHostHeader } from './request-checks';
 import { createSemaphore } from './semaphore';
@@ -38,12 +39,16 @@ function send(reply: FastifyReply, error: ProbeError, headers: Record<string, st
   return reply.code(errorStatus(error.code)).headers(headers).send(errorBody(error));
 }
 
+/** Routes that answer without the token: liveness and the API description. */
+const PUBLIC_ROUTES = new Set(['/healthz', '/openapi.json']);
+
 function routeOf(request: FastifyRequest): string {
   return request.routeOptions.url ?? 'unmatched';
 }
 
 /**
- * Builds the probe's HTTP app without listening: GET /healthz, GET /metrics, GET /v1/inspect?host=H&port=P.
+ * Builds the probe's HTTP app without listening: GET /healthz, GET /metrics, GET /openapi.json,
+ * GET /v1/inspect?host=H&port=P.
  * The SecureContext (system roots plus config.extraCaPems) is built here, once.
  */
 export function createApp(config: ProbeConfig, deps: AppDeps = {}): ProbeApp {
@@ -91,7 +96,7 @@ export function createApp(config: ProbeConfig, deps: AppDeps = {}): ProbeApp {
         message: 'this probe answers only to a loopback Host',
       });
     }
-    if (request.method === 'OPTIONS' || routeOf(request) === '/healthz') return;
+    if (request.method === 'OPTIONS' || PUBLIC_ROUTES.has(routeOf(request))) return;
     if (config.token !== null && !bearerMatches(request.headers.authorization, config.token)) {
       return send(
         reply,
@@ -118,6 +123,8 @@ export function createApp(config: ProbeConfig, deps: AppDeps = {}): ProbeApp {
 
   app.options('/*', async (_request, reply) => reply.code(204).send());
   app.get('/healthz', async () => ({ status: 'ok' }));
+  const openApi = JSON.stringify(openApiDocument());
+  app.get('/openapi.json', async (_request, reply) => reply.type('application/json').send(openApi));
   app.get('/metrics', async (_request, reply) => {
     const { contentType, body } = await metrics.render();
     return reply.type(contentType).header('cache-control', 'no-store').send(body);

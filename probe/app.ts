@@ -8,7 +8,7 @@ import { createSharedCache } from './cache';
 import type { ProbeConfig } from './config';
 import { corsHeaders } from './cors';
 import { errorBody, errorStatus, type ProbeError } from './errors';
-import { checkPort, isLoopbackBind, type GuardPolicy } from './guard';
+import { checkPort, inCidrs, isLoopbackBind, type GuardPolicy } from './guard';
 import { createInspector } from './inspect/inspector';
 import type { InspectOutcome } from './inspect/outcome';
 import type { Resolver } from './inspect/resolve';
@@ -55,7 +55,9 @@ export function createApp(config: ProbeConfig, deps: AppDeps = {}): ProbeApp {
   const now = deps.now ?? Date.now;
   const app = Fastify({
     logger: deps.logger ?? false,
-    trustProxy: false,
+    // X-Forwarded-For is believed only from the configured load balancers, hop by hop from the connection.
+    trustProxy:
+      config.trustProxy.length > 0 ? (address: string) => inCidrs(address, config.trustProxy) : false,
     bodyLimit: 1024,
     requestTimeout: config.timeouts.deadlineMs * 4 + 10_000,
     return503OnClosing: true,

@@ -17,6 +17,11 @@ export interface ProbeConfig {
   restricted: boolean;
   allowCidrs: Cidr[];
   allowPorts: number[] | 'any';
+  /**
+   * Load balancers or reverse proxies whose X-Forwarded-For is believed: a request from one of them is rate-limited
+   * by the client address it forwards. Empty: the connection's own address.
+   */
+  trustProxy: Cidr[];
   timeouts: InspectTimeouts;
   limits: InspectLimits;
   rateLimit: { perMinute: number; burst: number; maxClients: number };
@@ -66,6 +71,7 @@ export const DEFAULT_CONFIG: ProbeConfig = {
   restricted: false,
   allowCidrs: [],
   allowPorts: 'any',
+  trustProxy: [],
   timeouts: DEFAULT_TIMEOUTS,
   limits: DEFAULT_LIMITS,
   rateLimit: { perMinute: 120, burst: 60, maxClients: 10_000 },
@@ -84,6 +90,7 @@ const OPTIONS = {
   'allow-no-token': { type: 'boolean', env: 'PROBE_ALLOW_NO_TOKEN' },
   'allow-cidr': { type: 'string', env: 'PROBE_ALLOW_CIDRS', multiple: true },
   'allow-ports': { type: 'string', env: 'PROBE_ALLOW_PORTS' },
+  'trust-proxy': { type: 'string', env: 'PROBE_TRUST_PROXY', multiple: true },
   'timeout-ms': { type: 'string', env: 'PROBE_TIMEOUT_MS' },
   'cache-ttl-s': { type: 'string', env: 'PROBE_CACHE_TTL_S' },
   'rate-limit': { type: 'string', env: 'PROBE_RATE_LIMIT' },
@@ -106,6 +113,8 @@ export const SERVE_USAGE = `certglance-probe serve [options]   (every option als
   --allow-no-token     allow an off-loopback probe without a token          PROBE_ALLOW_NO_TOKEN=1
   --allow-cidr CIDR    open an internal range on purpose (repeatable)       PROBE_ALLOW_CIDRS=a,b
   --allow-ports LIST   ports that may be inspected, e.g. 443,8443 or "any"  PROBE_ALLOW_PORTS
+  --trust-proxy CIDR   a load balancer whose X-Forwarded-For is believed    PROBE_TRUST_PROXY=a,b
+                       (repeatable; for the per-client rate limit)
   --timeout-ms N       overall deadline per inspection, default 10000       PROBE_TIMEOUT_MS
   --cache-ttl-s N      seconds a report is reused, default 30 (0: off)      PROBE_CACHE_TTL_S
   --rate-limit N       requests per minute per client, default 120 (0: off) PROBE_RATE_LIMIT
@@ -170,6 +179,18 @@ function parsePorts(text: string | undefined, fallback: number[] | 'any'): Resul
   return { ok: true, value: ports };
 }
 
+/** A repeatable list of CIDRs (each value may also be comma-separated); a bare address is a /32 or /128. */
+function cidrs(list: string | boolean | string[] | undefined, name: string): Result<Cidr[]> {
+  const parsed: Cidr[] = [];
+  for (const text of (Array.isArray(list) ? list : []).flatMap((c) => c.split(','))) {
+    if (text.trim() === '') continue;
+    const cidr = parseCidr(text);
+    if (!cidr.ok) return invalid(`${name}: ${cidr.error.message}`);
+    parsed.push(cidr.value);
+  }
+  return { ok: true, value: parsed };
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
 
 /**
@@ -212,14 +233,10 @@ export function loadConfig(
     );
   }
 
-  const allowCidrs: Cidr[] = [];
-  const cidrList = o['allow-cidr'];
-  for (const text of (Array.isArray(cidrList) ? cidrList : []).flatMap((c) => c.split(','))) {
-    if (text.trim() === '') continue;
-    const cidr = parseCidr(text);
-    if (!cidr.ok) return invalid(`--allow-cidr: ${cidr.error.message}`);
-    allowCidrs.push(cidr.value);
-  }
+  const allowCidrs = cidrs(o['allow-cidr'], '--allow-cidr');
+  if (!allowCidrs.ok) return allowCidrs;
+  const trustProxy = cidrs(o['trust-proxy'], '--trust-proxy');
+  if (!trustProxy.ok) return trustProxy;
   const allowPorts = parsePorts(str('allow-ports'), restricted ? [...DEFAULT_ALLOWED_PORTS] : 'any');
   if (!allowPorts.ok) return allowPorts;
 
@@ -246,8 +263,9 @@ export function loadConfig(
       extraCaPems,
       token,
       restricted,
-      allowCidrs,
+      allowCidrs: allowCidrs.value,
       allowPorts: allowPorts.value,
+      trustProxy: trustProxy.value,
       timeouts: {
         deadlineMs: d,
         connectMs: Math.min(DEFAULT_TIMEOUTS.connectMs, d),

@@ -69,6 +69,12 @@ function inAllowedCidr(address: ipaddr.IPv4 | ipaddr.IPv6, cidrs: readonly Cidr[
   return cidrs.some(([range, bits]) => range.kind() === address.kind() && address.match(range, bits));
 }
 
+/** Whether an address (IPv4-mapped IPv6 as the IPv4 address) is in one of `cidrs`. */
+export function inCidrs(ip: string, cidrs: readonly Cidr[]): boolean {
+  const address = canonical(ip);
+  return address !== null && inAllowedCidr(address, cidrs);
+}
+
 /** Checks one resolved address. Call it on every address, then connect only to the checked address. */
 export function checkAddress(ip: string, policy: GuardPolicy): Result<string, GuardErrorCode> {
   if (!policy.restricted) return { ok: true, value: ip };

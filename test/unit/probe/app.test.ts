@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { inspectReportSchema, probeErrorSchema } from '../../../core/probe-report';
 import { loadConfig, type ProbeConfig } from '../../../probe/config';
@@ -274,6 +275,29 @@ describe('safety', () => {
       expect(await errorOf(statuses[3]!)).toEqual({ status: 429, code: 'RATE_LIMITED' });
     } finally {
       await limited.close();
+    }
+  });
+
+  test('behind a trusted load balancer each forwarded client has its own rate limit; from others X-Forwarded-For is ignored', async () => {
+    const rateLimit = { perMinute: 6, burst: 3, maxClients: 10 };
+    const statusesFor = async (probe: Awaited<ReturnType<typeof startApp>>) => {
+      const ask = (client: string) =>
+        probe.get('/v1/inspect?host=bad%20host', { 'x-forwarded-for': client }).then((r) => r.status);
+      const first = [];
+      for (let i = 0; i < 4; i += 1) first.push(await ask('127.0.0.21'));
+      return { first, second: await ask('127.0.0.22') };
+    };
+    const behind = await startApp(
+      testConfig(pki.rootPem, { rateLimit, trustProxy: [[ipaddr.parse('127.0.0.1'), 8]] }),
+      { resolver },
+    );
+    const direct = await startApp(testConfig(pki.rootPem, { rateLimit }), { resolver });
+    try {
+      expect(await statusesFor(behind)).toEqual({ first: [400, 400, 400, 429], second: 400 });
+      expect(await statusesFor(direct)).toEqual({ first: [400, 400, 400, 429], second: 429 });
+    } finally {
+      await behind.close();
+      await direct.close();
     }
   });
 

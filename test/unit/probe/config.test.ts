@@ -83,6 +83,18 @@ describe('loadConfig: defaults and sources', () => {
     }
   });
 
+  test('--trust-proxy (repeatable) and PROBE_TRUST_PROXY (comma list); none by default', () => {
+    const a = loadConfig(['--trust-proxy', '127.0.0.2', '--trust-proxy', '::1'], {});
+    const b = loadConfig([], { PROBE_TRUST_PROXY: '127.0.0.2,::1' });
+    for (const config of [a, b]) {
+      expect(config.ok && config.value.trustProxy.map(([ip, bits]) => `${ip.toString()}/${bits}`)).toEqual([
+        '127.0.0.2/32',
+        '::1/128',
+      ]);
+    }
+    expect(loadConfig([], {})).toMatchObject({ ok: true, value: { trustProxy: [] } });
+  });
+
   test('--ca-file adds every certificate of the bundle', async () => {
     const pki = await makeTestPki();
     const bundle = `# private roots\n${pki.rootPem}\n${pki.intermediate.pem}`;
@@ -108,6 +120,7 @@ describe('loadConfig: bad configuration stops the probe with a message that says
     [['--ca-file', '/empty.pem'], {}, /no PEM certificate/],
     [['--ca-file', '/broken.pem'], {}, /certificate #1 cannot be parsed/],
     [['--allow-cidr', '10.0.0/8'], {}, /--allow-cidr: "10.0.0\/8" is not an IP range/],
+    [['--trust-proxy', 'lb.internal'], {}, /--trust-proxy: "lb.internal" is not an IP range/],
     [['--allow-ports', '443,0'], {}, /--allow-ports entry must be between 1 and 65535/],
     [['--timeout-ms', '10'], {}, /--timeout-ms must be between 500 and 120000/],
     [['--log-level', 'loud'], {}, /--log-level must be one of/],

@@ -13,7 +13,9 @@ import { createInspector } from './inspect/inspector';
 import type { InspectOutcome } from './inspect/outcome';
 import type { Resolver } from './inspect/resolve';
 import { buildSecureContext } from './inspect/secure-context';
+import type { InspectReport } from '../core/probe-report';
 import { createMetrics, type ProbeMetrics } from './metrics';
+import { renderTargetMetrics } from './target-metrics';
 import { openApiDocument } from './openapi';
 import { createRateLimiter } from './rate-limit';
 import { bearerMatches, isLoopbackHostHeader } from './request-checks';
@@ -132,21 +134,27 @@ export function createApp(config: ProbeConfig, deps: AppDeps = {}): ProbeApp {
     return reply.type(contentType).header('cache-control', 'no-store').send(body);
   });
 
-  app.get('/v1/inspect', async (request, reply) => {
+  /** The inspection a request asks for, from the cache when fresh: the report, or the refusal to send. */
+  const inspectFor = async (
+    request: FastifyRequest,
+  ): Promise<
+    | { ok: true; report: InspectReport; cached: boolean }
+    | { ok: false; error: ProbeError; headers: Record<string, string> }
+  > => {
     const limit = limiter.take(request.ip);
     if (!limit.allowed) {
       const retry = String(limit.retryAfterSeconds);
-      return send(
-        reply,
-        { code: 'RATE_LIMITED', message: `too many requests; retry in ${retry} s` },
-        { 'retry-after': retry },
-      );
+      return {
+        ok: false,
+        error: { code: 'RATE_LIMITED', message: `too many requests; retry in ${retry} s` },
+        headers: { 'retry-after': retry },
+      };
     }
     const query = request.query as Record<string, unknown>;
     const target = parseTarget(query.host, query.port);
-    if (!target.ok) return send(reply, target.error);
+    if (!target.ok) return { ok: false, error: target.error, headers: {} };
     const port = checkPort(target.value.port, policy);
-    if (!port.ok) return send(reply, port.error);
+    if (!port.ok) return { ok: false, error: port.error, headers: {} };
 
     const key = `${target.value.host}|${target.value.port}`;
     const answer = await cache.get(key, async () => {
@@ -166,13 +174,30 @@ export function createApp(config: ProbeConfig, deps: AppDeps = {}): ProbeApp {
       return outcome;
     });
     metrics.cache(answer.source === 'fresh' ? 'miss' : answer.source === 'cache' ? 'stored' : 'shared');
-    reply.header('cache-control', 'no-store');
     const outcome = answer.value;
-    if (!outcome.ok)
-      return send(reply, outcome.error, outcome.error.code === 'BUSY' ? { 'retry-after': '1' } : {});
-    return reply.send(
-      answer.source === 'cache' ? { ...outcome.report, cached: true } : { ...outcome.report, cached: false },
-    );
+    if (!outcome.ok) {
+      return {
+        ok: false,
+        error: outcome.error,
+        headers: outcome.error.code === 'BUSY' ? { 'retry-after': '1' } : {},
+      };
+    }
+    return { ok: true, report: outcome.report, cached: answer.source === 'cache' };
+  };
+
+  app.get('/v1/inspect', async (request, reply) => {
+    const answer = await inspectFor(request);
+    reply.header('cache-control', 'no-store');
+    if (!answer.ok) return send(reply, answer.error, answer.headers);
+    return reply.send({ ...answer.report, cached: answer.cached });
+  });
+
+  app.get('/v1/metrics', async (request, reply) => {
+    const answer = await inspectFor(request);
+    reply.header('cache-control', 'no-store');
+    if (!answer.ok) return send(reply, answer.error, answer.headers);
+    const { contentType, body } = await renderTargetMetrics(answer.report, answer.cached);
+    return reply.type(contentType).send(body);
   });
 
   return Object.assign(app, { probeMetrics: metrics });

@@ -33,6 +33,31 @@ const errorResponse = (description: string, retryAfter = false) => ({
  * The probe's HTTP API as an OpenAPI 3.1 document. The report's schema is generated from the zod contract the
  * extension validates every answer against (core/probe-report.ts), so the two cannot drift apart.
  */
+const targetParameters = [
+  {
+    name: 'host',
+    in: 'query',
+    required: true,
+    description: 'a DNS name (IDN allowed), an IPv4 address or an IPv6 address (brackets optional)',
+    schema: { type: 'string', minLength: 1, maxLength: 253 },
+  },
+  {
+    name: 'port',
+    in: 'query',
+    required: false,
+    description: 'TCP port; a probe bound to a non-loopback address allows only its port list',
+    schema: { type: 'integer', minimum: 1, maximum: 65535, default: 443 },
+  },
+];
+
+const refusals = () =>
+  Object.fromEntries(
+    Object.entries(INSPECT_ERRORS).map(([status, description]) => [
+      status,
+      errorResponse(description, status === '429' || status === '503'),
+    ]),
+  );
+
 export function openApiDocument(): Record<string, unknown> {
   const { $schema: _dialect, ...report } = z.toJSONSchema(inspectReportSchema, {
     target: 'draft-2020-12',
@@ -55,33 +80,30 @@ export function openApiDocument(): Record<string, unknown> {
           description:
             'Answers 200 with a report whenever the inspection ran, also when the target failed: its failure is in the report (summary.status "error", summary.causes). Refusals are 4xx with an error body. Concurrent identical requests share one inspection; answers are cached briefly (`cached: true`).',
           security: [{}, { bearer: [] }],
-          parameters: [
-            {
-              name: 'host',
-              in: 'query',
-              required: true,
-              description: 'a DNS name (IDN allowed), an IPv4 address or an IPv6 address (brackets optional)',
-              schema: { type: 'string', minLength: 1, maxLength: 253 },
-            },
-            {
-              name: 'port',
-              in: 'query',
-              required: false,
-              description: 'TCP port; a probe bound to a non-loopback address allows only its port list',
-              schema: { type: 'integer', minimum: 1, maximum: 65535, default: 443 },
-            },
-          ],
+          parameters: targetParameters,
           responses: {
             '200': {
               description: 'the report',
               content: { 'application/json': { schema: { $ref: '#/components/schemas/InspectReport' } } },
             },
-            ...Object.fromEntries(
-              Object.entries(INSPECT_ERRORS).map(([status, description]) => [
-                status,
-                errorResponse(description, status === '429' || status === '503'),
-              ]),
-            ),
+            ...refusals(),
+          },
+        },
+      },
+      '/v1/metrics': {
+        get: {
+          operationId: 'targetMetrics',
+          summary: 'Inspect host:port and answer Prometheus metrics for that one target',
+          description:
+            'For Prometheus to scrape once per target, the target in the query (as with blackbox_exporter): certglance_target_ok, certglance_target_status{status}, certglance_target_certificate_expiry_timestamp_seconds, certglance_target_certificate_days_left, certglance_target_cause{cause}, certglance_target_addresses, certglance_target_consistent, certglance_target_server_clock_skew_seconds{ip}, certglance_target_cached. Same inspection, cache, limits and refusals as /v1/inspect.',
+          security: [{}, { bearer: [] }],
+          parameters: targetParameters,
+          responses: {
+            '200': {
+              description: 'Prometheus text exposition format',
+              content: { 'text/plain': { schema: { type: 'string' } } },
+            },
+            ...refusals(),
           },
         },
       },

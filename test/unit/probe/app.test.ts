@@ -66,6 +66,72 @@ describe('GET /healthz and /metrics', () => {
   });
 });
 
+describe('GET /v1/metrics: one target as Prometheus metrics (scraped once per target)', () => {
+  /** The value of one sample line, by its exact name and labels. */
+  const sample = (text: string, series: string): number | undefined => {
+    const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+    return line === undefined ? undefined : Number(line.slice(series.length + 1));
+  };
+
+  test('a valid site: ok 1, its status, and the earliest expiry as a timestamp and in days', async () => {
+    const fresh = await startApp(testConfig(pki.rootPem), { resolver });
+    try {
+      const response = await fresh.get(`/v1/metrics?host=valid-90d.localhost&port=${sni.port}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+      const text = await response.text();
+      const leaf = pki.scenarios['valid-90d'].leaf;
+      expect(sample(text, 'certglance_target_ok')).toBe(1);
+      expect(sample(text, 'certglance_target_status{status="ok"}')).toBe(1);
+      expect(sample(text, 'certglance_target_status{status="expired"}')).toBe(0);
+      expect(sample(text, 'certglance_target_certificate_expiry_timestamp_seconds')).toBe(
+        Math.floor(leaf.notAfter.getTime() / 1000),
+      );
+      expect(sample(text, 'certglance_target_certificate_days_left')).toBeCloseTo(
+        (leaf.notAfter.getTime() - Date.now()) / 86_400_000,
+        1,
+      );
+      expect(sample(text, 'certglance_target_addresses')).toBe(1);
+      expect(sample(text, 'certglance_target_consistent')).toBe(1);
+      expect(sample(text, 'certglance_target_server_clock_skew_seconds{ip="127.0.0.8"}')).toBeLessThan(5);
+      expect(sample(text, 'certglance_target_cached')).toBe(0);
+      expect(text).not.toContain('certglance_target_cause{');
+      const again = await (await fresh.get(`/v1/metrics?host=valid-90d.localhost&port=${sni.port}`)).text();
+      expect(sample(again, 'certglance_target_cached')).toBe(1);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  test('an expired site: ok 0, status expired, the cause', async () => {
+    const text = await (await probe.get(`/v1/metrics?host=expired.localhost&port=${sni.port}`)).text();
+    expect(sample(text, 'certglance_target_ok')).toBe(0);
+    expect(sample(text, 'certglance_target_status{status="expired"}')).toBe(1);
+    expect(sample(text, 'certglance_target_cause{cause="expired"}')).toBe(1);
+    expect(sample(text, 'certglance_target_certificate_days_left')).toBeLessThan(0);
+  });
+
+  test('refusals are the same as /v1/inspect’s: JSON errors with their status', async () => {
+    expect(await errorOf(await probe.get('/v1/metrics?host=bad%20host'))).toEqual({
+      status: 400,
+      code: 'INVALID_HOST',
+    });
+    expect(await errorOf(await probe.get('/v1/metrics?host=valid-90d.localhost&port=70000'))).toEqual({
+      status: 400,
+      code: 'INVALID_PORT',
+    });
+    const closed = await startApp(publicConfig(), { resolver });
+    try {
+      expect(await errorOf(await closed.get('/v1/metrics?host=valid-90d.localhost'))).toEqual({
+        status: 401,
+        code: 'UNAUTHORIZED',
+      });
+    } finally {
+      await closed.close();
+    }
+  });
+});
+
 describe('GET /v1/inspect', () => {
   test('answers a full InspectReport; a repeat comes from the cache', async () => {
     const first = await probe.get(`/v1/inspect?host=valid-90d.localhost&port=${sni.port}`);

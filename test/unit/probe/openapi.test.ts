@@ -25,9 +25,9 @@ describe('the OpenAPI document', () => {
     );
   });
 
-  test('documents every status /v1/inspect can answer with', () => {
+  test.each(['/v1/inspect', '/v1/metrics'])('documents every status %s can answer with', (path) => {
     const statuses = new Set(Object.values(PROBE_ERROR_STATUS).filter((s) => s !== 404 && s !== 405));
-    const documented = Object.keys(generated().paths['/v1/inspect']!.get.responses).map(Number);
+    const documented = Object.keys(generated().paths[path]!.get.responses).map(Number);
     expect(documented.sort()).toEqual([200, ...statuses].sort());
   });
 

@@ -5,6 +5,7 @@ import { AtAGlance } from './AtAGlance';
 import { ChainList } from './ChainList';
 import { ConnectionDetails } from './ConnectionDetails';
 import { Explanation } from './Explanation';
+import { FramesList } from './FramesList';
 import { LevelBadge } from './LevelBadge';
 import { ProbeView } from './ProbeView';
 import { Provenance } from './Provenance';
@@ -63,6 +64,7 @@ export function Popup({ view, tabId, onRecheck, onCopy, rechecking = false, inTa
       ))}
       <ChainList chain={view.chain} source={view.chainSource} onCopy={onCopy} />
       <ConnectionDetails connection={view.connection} />
+      <FramesList frames={view.frames} />
       <ProbeView probe={view.probe} />
       <Provenance provenance={view.provenance} />
     </main>

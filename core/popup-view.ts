@@ -7,6 +7,7 @@ import { formatDate, formatDuration } from './format';
 import { chainView, earliestExpiry } from './popup-view/chain';
 import { browserConnection, probeConnection } from './popup-view/connection';
 import { clockView, explanations } from './popup-view/explanations';
+import { framesView } from './popup-view/frames';
 import { displayText, LEVEL_LABELS } from './popup-view/labels';
 import { probeSection } from './popup-view/probe';
 import { provenance } from './popup-view/provenance';
@@ -168,6 +169,7 @@ export function buildPopupView(input: PopupViewInput): PopupView {
     chain: chainView(picked.chain, now),
     chainSource: picked.from,
     connection: obs ? browserConnection(obs) : picked.address ? probeConnection(picked.address) : null,
+    frames: framesView(record?.frames, record?.clock ?? null, now),
     probe,
     provenance: provenance({ record, kind, chainFrom: picked.from, probe, probeUrl: input.probeUrl, now }),
     now,

@@ -87,6 +87,11 @@ export function reportText(view: PopupView): string {
     if (view.connection.note) lines.push(`  ${view.connection.note}`);
     lines.push('');
   }
+  if (view.frames.length > 0) {
+    lines.push('Frames from other sites on this page:');
+    for (const f of view.frames) lines.push(`  - ${f.sentence}`);
+    lines.push('');
+  }
   lines.push(...probeLines(view.probe), '');
   lines.push(
     ...list(

@@ -1,6 +1,20 @@
 import type { InspectReport } from './probe-report';
 import type { ClockEstimate, MappedError, Observation } from './types';
 
+/**
+ * A frame embedded in the page from another origin: the certificate the browser accepted for it, or how its load
+ * failed. One per origin, the latest.
+ */
+export interface FrameRecord {
+  /** scheme://host:port of the frame. */
+  origin: string;
+  host: string;
+  /** ms since epoch, local clock. */
+  at: number;
+  observation?: Observation;
+  failure?: MappedError;
+}
+
 /** What certglance knows about the page in one tab: plain data, stored per tab by the extension. */
 export interface TabRecord {
   tabId: number;
@@ -19,4 +33,6 @@ export interface TabRecord {
   overridden?: boolean;
   clock?: ClockEstimate | null;
   probe?: { report?: InspectReport; error?: { code: string; message: string }; at: number };
+  /** Frames of the current page from other https origins (Firefox captures those that load; both browsers see failures). */
+  frames?: FrameRecord[];
 }

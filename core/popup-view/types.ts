@@ -150,6 +150,19 @@ export interface ClockView {
   text: string;
 }
 
+/** A frame embedded in the page from another origin, judged like a page of its own. */
+export interface FrameView {
+  /** Untrusted text. */
+  host: string;
+  origin: string;
+  level: BadgeLevel;
+  levelLabel: string;
+  /** The frame's badge text: "23d", "EXP", "!". */
+  badgeText: string;
+  /** One sentence: days left and the date, or what failed. Contains the host: render as text. */
+  sentence: string;
+}
+
 /** Everything the popup shows for one tab. */
 export interface PopupView {
   host: string;
@@ -171,6 +184,8 @@ export interface PopupView {
   /** Whose chain this is: the browser's, or the probe's (Chromium, or a failed load). */
   chainSource: 'browser' | 'probe' | null;
   connection: ConnectionView | null;
+  /** Frames from other origins, failing first, then by time left. */
+  frames: FrameView[];
   probe: ProbeSection;
   provenance: Provenance;
   /** When the view was made, ms since epoch, local clock. */

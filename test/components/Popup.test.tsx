@@ -197,6 +197,26 @@ describe('Popup: the probe', () => {
   });
 });
 
+describe('Popup: frames from other sites', () => {
+  test('listed with their level in words, failing first; none listed for a page without', () => {
+    show('framed');
+    const section = screen.getByRole('region', { name: 'Frames from other sites' });
+    const items = within(section).getAllByRole('listitem');
+    expect(items.map((li) => li.querySelector('.frame-host')?.textContent)).toEqual([
+      'expired.localhost',
+      'critical-90d.localhost',
+      'hostile.localhost',
+      'valid-398d.localhost',
+    ]);
+    expect(items[0]!.textContent).toContain('Certificate error');
+    expect(items[0]!.textContent).toContain('expired.localhost: certificate error (expired).');
+    expect(items[1]!.textContent).toContain('Renew now');
+    cleanup();
+    show('valid');
+    expect(screen.queryByRole('region', { name: 'Frames from other sites' })).toBeNull();
+  });
+});
+
 describe('Popup: controls', () => {
   test('every control is a real button, link or disclosure, reachable with the keyboard', () => {
     const { container } = show('valid');

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { BadgeLevel } from '../../../core/badge';
 import type { Cause } from '../../../core/causes';
 import { parseCertificate } from '../../../core/certificate';
-import { DAY_MS, formatDate } from '../../../core/format';
+import { DAY_MS, formatDate, formatDay } from '../../../core/format';
 import { buildPopupView, type PopupView, type PopupViewInput } from '../../../core/popup-view';
 import { buildCases, type CaseName } from '../../components/fixtures/cases';
 import { observationOf, tabRecord } from '../../components/fixtures/records';
@@ -295,5 +295,31 @@ describe('buildPopupView', () => {
     });
     expect(v.chain[0]!.name).toBe('evil\uFFFDStatus: Valid\uFFFDgpj.exe');
     expect(v.chain[0]!.subject).not.toMatch(/[\n\u202E]/);
+  });
+
+  test('frames from other sites: each judged like a page, failing first, then by time left; the page unchanged', () => {
+    const v = view('framed');
+    const days = (name: 'critical-90d' | 'hostile' | 'valid-398d') =>
+      Math.floor((pki.scenarios[name].leaf.notAfter.getTime() - pki.now) / DAY_MS);
+    expect(v).toMatchObject({ kind: 'secure', level: 'ok' });
+    expect(v.badge.text).toBe(view('cached-page').badge.text);
+    expect(v.frames.map((f) => [f.host, f.level, f.badgeText])).toEqual([
+      ['expired.localhost', 'failure', 'EXP'],
+      ['critical-90d.localhost', 'critical', `${days('critical-90d')}d`],
+      ['hostile.localhost', 'ok', `${days('hostile')}d`],
+      ['valid-398d.localhost', 'ok', `${days('valid-398d')}d`],
+    ]);
+    expect(v.frames[1]!.sentence).toBe(
+      `critical-90d.localhost: certificate valid for ${days('critical-90d')} more days ` +
+        `(until ${formatDay(pki.scenarios['critical-90d'].leaf.notAfter.getTime())}); renew now.`,
+    );
+    expect(v.frames[0]).toMatchObject({
+      levelLabel: 'Certificate error',
+      origin: 'https://expired.localhost:443',
+    });
+  });
+
+  test('a page without frames of other sites has none', () => {
+    expect(view('valid').frames).toEqual([]);
   });
 });

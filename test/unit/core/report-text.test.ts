@@ -103,4 +103,17 @@ describe('reportText', () => {
     expect(lines(text).filter((l) => l.startsWith('Status:'))).toEqual(['Status: Valid: 30 days left']);
     expect(text).toContain('evil\uFFFDStatus: Valid: 400 days left\uFFFDtxt');
   });
+
+  test('frames from other sites: one line each, failing first', () => {
+    const text = lines(report('framed'));
+    const at = text.indexOf('Frames from other sites on this page:');
+    expect(at).toBeGreaterThan(0);
+    expect(text.slice(at + 1, at + 5).map((l) => l.replace(/ \(until .*$/, ''))).toEqual([
+      '  - expired.localhost: certificate error (expired).',
+      expect.stringMatching(/^ {2}- critical-90d\.localhost: certificate valid for \d+ more days?$/),
+      expect.stringMatching(/^ {2}- hostile\.localhost: certificate valid for \d+ more days$/),
+      expect.stringMatching(/^ {2}- valid-398d\.localhost: certificate valid for \d+ more days$/),
+    ]);
+    expect(report('valid')).not.toContain('Frames from other sites');
+  });
 });

@@ -1,20 +1,35 @@
 import browser from 'webextension-polyfill';
 import { afterLoad } from './after-load';
 import { rememberDers, withKnownDers } from './der-cache';
-import { MAIN_FRAMES, responseCapture, trackRequestStarts, type ResponseCapture } from './response-timing';
+import { responseCapture, trackRequestStarts, type ResponseCapture } from './response-timing';
+import type { WebRequest } from 'webextension-polyfill';
+
+/** The documents whose certificate is captured: pages and the frames embedded in them, over https. */
+export const CAPTURED_DOCUMENTS: WebRequest.RequestFilter = {
+  urls: ['https://*/*'],
+  types: ['main_frame', 'sub_frame'],
+};
 
 /** What the blocking listener hands on, untouched, for processing once the page has loaded. */
 export interface SecurityCapture extends ResponseCapture {
   requestId: string;
-  type: 'main_frame';
+  type: 'main_frame' | 'sub_frame';
+  /** For a frame: the URL of the top-level page it is embedded in (null when Firefox did not say). */
+  topUrl: string | null;
   securityInfo: unknown;
   /** After a click-through override the chain is empty: the leaf-only answer. */
   leafFallback: unknown;
 }
 
+/** The top-level page of a frame's request: Firefox lists the frame's ancestors, the top-level document last. */
+function topUrlOf(details: { documentUrl?: string }): string | null {
+  const ancestors = (details as { frameAncestors?: { url?: string }[] }).frameAncestors;
+  return ancestors?.at(-1)?.url ?? details.documentUrl ?? null;
+}
+
 /**
- * Firefox only: a blocking onHeadersReceived listener for main frames that awaits getSecurityInfo and returns at
- * once. Everything else happens in `onCapture`, called once the page has loaded (it never holds or slows a page).
+ * Firefox only: a blocking onHeadersReceived listener for pages and frames that awaits getSecurityInfo and returns
+ * at once. Everything else happens in `onCapture`, called once the page has loaded (it never holds or slows a page).
  */
 export function registerFirefoxCapture(onCapture: (capture: SecurityCapture) => void): void {
   const requestStart = trackRequestStarts();
@@ -48,7 +63,8 @@ export function registerFirefoxCapture(onCapture: (capture: SecurityCapture) => 
       const capture: SecurityCapture = {
         ...responseCapture(details, requestStart),
         requestId: details.requestId,
-        type: 'main_frame',
+        type: details.type === 'sub_frame' ? 'sub_frame' : 'main_frame',
+        topUrl: details.type === 'sub_frame' ? topUrlOf(details) : null,
         securityInfo,
         leafFallback,
       };
@@ -56,7 +72,7 @@ export function registerFirefoxCapture(onCapture: (capture: SecurityCapture) => 
       afterLoad(details.tabId, () => onCapture(capture));
       return {};
     },
-    MAIN_FRAMES,
+    CAPTURED_DOCUMENTS,
     ['blocking', 'responseHeaders'],
   );
 }

@@ -9,7 +9,8 @@ import { showBadge } from './badge';
 import type { ResponseCapture } from './response-timing';
 import type { SecurityCapture } from './capture-firefox';
 import { probeHost } from './probe-cache';
-import { getTabRecordFor, originOf, removeTabRecord, updateTabRecord } from './tab-store';
+import { getTabRecordFor, originOf, removeTabRecord, updateTabRecord, withFrame } from './tab-store';
+import type { FrameRecord } from './tab-store';
 
 /**
  * The background's reactions to browser events. Every step reads and writes storage.session, so a background that was
@@ -47,9 +48,61 @@ function clockOf(capture: ResponseCapture) {
     : null;
 }
 
-/** A main-frame response's security info (Firefox): store what the browser saw, then ask the probe off the load path. */
+/**
+ * Adds a frame's state to the record of the page it is embedded in, when that page is still the tab's record (same
+ * origin) and the frame comes from another origin. Run inside track(tabId).
+ */
+async function attachFrame(tabId: number, pageUrl: string, frame: FrameRecord): Promise<void> {
+  const pageOrigin = originOf(pageUrl);
+  if (!pageOrigin || frame.origin === pageOrigin) return;
+  const record = await getTabRecordFor(tabId, pageUrl);
+  if (!record) return;
+  await updateTabRecord(tabId, pageUrl, { frames: withFrame(record.frames, frame) }, frame.at);
+}
+
+/** A frame's response security info (Firefox): what the browser accepted for it, attached to its page. */
+function onFrameSecurityCapture(capture: SecurityCapture): void {
+  const origin = originOf(capture.url);
+  const pageUrl = capture.topUrl;
+  if (!origin || !pageUrl) return;
+  const now = Date.now();
+  void track(capture.tabId, async () => {
+    const obs = observationFromSecurityInfo(capture.securityInfo, {
+      url: capture.url,
+      capturedAt: now,
+      serverIp: capture.serverIp,
+      fromCache: capture.fromCache,
+      dateHeader: capture.dateHeader,
+      leafFallback: capture.leafFallback,
+    });
+    if (!obs.ok) return;
+    await attachFrame(capture.tabId, pageUrl, {
+      origin,
+      host: new URL(capture.url).hostname,
+      at: now,
+      observation: obs.value,
+    });
+  }).catch(logError);
+}
+
+/** A frame failed to load (webNavigation): certificate failures are kept with the page, once it has loaded. */
+export function onFrameError(tabId: number, frameUrl: string, error: string): void {
+  const mapped = mapError(error);
+  const origin = originOf(frameUrl);
+  if (!mapped.certificateError || !origin?.startsWith('https:')) return;
+  const at = Date.now();
+  afterLoad(tabId, () => {
+    void track(tabId, async () => {
+      const tab = await browser.tabs.get(tabId).catch(() => undefined);
+      if (!tab?.url) return;
+      await attachFrame(tabId, tab.url, { origin, host: new URL(frameUrl).hostname, at, failure: mapped });
+    }).catch(logError);
+  });
+}
+
+/** A response's security info (Firefox): store what the browser saw, then ask the probe off the load path. */
 export function onSecurityCapture(capture: SecurityCapture): void {
-  if (capture.type !== 'main_frame') return;
+  if (capture.type === 'sub_frame') return onFrameSecurityCapture(capture);
   const now = Date.now();
   const work = async () => {
     const obs = observationFromSecurityInfo(capture.securityInfo, {
@@ -69,6 +122,8 @@ export function onSecurityCapture(capture: SecurityCapture): void {
         overridden: obs.ok ? obs.value.overriddenErrorCategory !== null : false,
         failure: undefined,
         clock,
+        // A new page: its frames are captured after it (the frames of the last page are gone).
+        frames: [],
       },
       now,
     );
@@ -89,7 +144,7 @@ export function onResponseCapture(capture: ResponseCapture): void {
     updateTabRecord(
       capture.tabId,
       capture.url,
-      { serverIp: capture.serverIp, clock, failure: undefined, observation: undefined },
+      { serverIp: capture.serverIp, clock, failure: undefined, observation: undefined, frames: [] },
       now,
     ),
   )
@@ -109,7 +164,12 @@ export function onLoadError(tabId: number, url: string, error: string, from: 'na
     const keepPrevious =
       previous && now - previous.at < 10_000 && from === 'request' && previous.mapped.causes.length > 0;
     if (!keepPrevious) {
-      await updateTabRecord(tabId, url, { failure: { mapped, at: now }, observation: undefined }, now);
+      await updateTabRecord(
+        tabId,
+        url,
+        { failure: { mapped, at: now }, observation: undefined, frames: [] },
+        now,
+      );
     }
     await refreshBadge(tabId, url);
   })

@@ -3,7 +3,14 @@ import { registerAfterLoad } from './after-load';
 import { registerResponseCapture } from './capture-chromium';
 import { registerFirefoxCapture } from './capture-firefox';
 import { handleMessage } from './message-handler';
-import { onCommitted, onLoadError, onResponseCapture, onSecurityCapture, onTabRemoved } from './pipeline';
+import {
+  onCommitted,
+  onFrameError,
+  onLoadError,
+  onResponseCapture,
+  onSecurityCapture,
+  onTabRemoved,
+} from './pipeline';
 
 /** Registers the background's listeners, synchronously at start-up so no event is missed after a restart. */
 export function startBackground(options: { firefox: boolean }): void {
@@ -17,7 +24,9 @@ export function startBackground(options: { firefox: boolean }): void {
   browser.webNavigation.onErrorOccurred.addListener((details) => {
     // Both browsers set `error` ("net::ERR_…", "Error code N"); the shared typings lack it.
     const { error } = details as typeof details & { error?: string };
-    if (details.frameId === 0 && error) onLoadError(details.tabId, details.url, error, 'navigation');
+    if (!error) return;
+    if (details.frameId === 0) onLoadError(details.tabId, details.url, error, 'navigation');
+    else onFrameError(details.tabId, details.url, error);
   });
   browser.webRequest.onErrorOccurred.addListener(
     (details) => {

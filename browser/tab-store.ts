@@ -1,13 +1,15 @@
 import browser from 'webextension-polyfill';
-import type { TabRecord } from '@/core/tab-record';
+import type { FrameRecord, TabRecord } from '@/core/tab-record';
 
-export type { TabRecord };
+export type { FrameRecord, TabRecord };
 
 const PREFIX = 'tab:';
 /** Upper bound on stored tabs; the least recently updated go first. */
 export const MAX_TABS = 200;
 /** Upper bound on certificates kept per chain. */
 export const MAX_CHAIN = 10;
+/** Upper bound on frames kept per page (one per origin); the oldest go first. */
+export const MAX_FRAMES = 10;
 
 const key = (tabId: number) => `${PREFIX}${tabId}`;
 
@@ -47,11 +49,25 @@ function withTabLock<T>(tabId: number, fn: () => Promise<T>): Promise<T> {
   return next;
 }
 
-function bound(record: TabRecord): TabRecord {
-  if (record.observation && record.observation.chain.length > MAX_CHAIN) {
-    record.observation = { ...record.observation, chain: record.observation.chain.slice(0, MAX_CHAIN) };
+function boundChain<T extends { observation?: TabRecord['observation'] }>(holder: T): T {
+  if (holder.observation && holder.observation.chain.length > MAX_CHAIN) {
+    return {
+      ...holder,
+      observation: { ...holder.observation, chain: holder.observation.chain.slice(0, MAX_CHAIN) },
+    };
   }
-  return record;
+  return holder;
+}
+
+function bound(record: TabRecord): TabRecord {
+  const bounded = boundChain(record);
+  if (bounded.frames) bounded.frames = bounded.frames.slice(-MAX_FRAMES).map(boundChain);
+  return bounded;
+}
+
+/** The page's frames with `frame` in place of any earlier one from its origin, newest last, at most MAX_FRAMES. */
+export function withFrame(frames: readonly FrameRecord[] | undefined, frame: FrameRecord): FrameRecord[] {
+  return [...(frames ?? []).filter((f) => f.origin !== frame.origin), frame].slice(-MAX_FRAMES);
 }
 
 /**

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { remainingText } from '../../core/badge';
+import type { FrameRecord } from '../../core/tab-record';
 import { DAY_MS, formatDate } from '../../core/format';
 import {
   makeTestPki,
@@ -26,10 +27,16 @@ import {
 import { launchChromium, startProbe, type ChromiumSession, type RunningProbe } from './harness/chromium';
 import {
   clickButton,
+  closeTab,
   expectSeen,
   loadAndRead,
   openControlPage,
+  openPopup,
+  openTab,
+  poll,
+  readTabRecord,
   setSettings,
+  waitForPopup,
   type Seen,
 } from './harness/chromium-state';
 
@@ -246,5 +253,57 @@ describe('with a probe that does not answer', () => {
   test.concurrent.each(CASES)('$title', async (c) => {
     const seen = c.probeDown();
     expectSeen(await loadAndRead(session, control, c.url(), seen), seen);
+  });
+});
+
+describe('frames from other sites', () => {
+  let framed: SniServer;
+  beforeAll(async () => {
+    await setSettings(control, { probeUrl: '', probeToken: '' });
+    // /framed on any scenario host embeds a valid and an expired site; everything else is the host's own page.
+    framed = await servePkiBySni(pki, {
+      handler: (req, res) => {
+        const [name = '', port = ''] = (req.headers.host ?? '').split(':');
+        const body =
+          req.url === '/framed'
+            ? `<!doctype html><title>framed</title><h1>${name}</h1>` +
+              ['valid-398d', 'expired']
+                .map((n) => `<iframe src="https://${n}.localhost:${port}/"></iframe>`)
+                .join('')
+            : `<!doctype html><title>${name}</title><p>${name}</p>`;
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(body);
+      },
+    });
+  });
+  afterAll(() => framed?.close());
+
+  test('a frame that fails on its certificate is listed in the popup; the page keeps its own verdict', async () => {
+    const tabId = await openTab(control, `https://${host('valid-90d')}:${framed.port}/framed`);
+    try {
+      await poll(
+        () => readTabRecord(control, tabId),
+        (r) => ((r?.frames ?? []) as FrameRecord[]).some((f) => f.host === 'expired.localhost'),
+        'the expired frame in the tab record',
+      );
+      const popup = await openPopup(session, tabId);
+      const shown = await waitForPopup(popup, (p) => p.text.includes('Frames from other sites'));
+      expect(shown.host).toBe(host('valid-90d'));
+      const frames = await popup.evaluate(() =>
+        Array.from(document.querySelectorAll('section[aria-labelledby="frames-title"] li'), (li) =>
+          (li.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        ),
+      );
+      // Chromium gives no certificate for a frame that loaded: only the failing one is known.
+      expect(frames).toEqual([
+        // ERR_CERT_DATE_INVALID alone cannot tell expired from not yet valid: the sentence says so.
+        expect.stringMatching(
+          /^expired\.localhost ✕ ?Certificate error ?expired\.localhost: certificate error \(expired, not yet valid, issuer expired\)\.$/,
+        ),
+      ]);
+      await popup.close();
+    } finally {
+      await closeTab(control, tabId);
+    }
   });
 });

@@ -607,3 +607,74 @@ describe('Firefox ESR with a probe that is down', () => {
     await visitAndCheck('down', tab, s);
   });
 });
+
+describe('Firefox ESR: frames from other sites', () => {
+  let framed: SniServer;
+  let tab: SiteTab;
+  const frameHosts = ['valid-398d', 'critical-90d', 'expired'] as const;
+  beforeAll(async () => {
+    // Every scenario by SNI; /framed on any of them is a page embedding the frames, everything else their own page.
+    framed = await servePkiBySni(pki, {
+      handler: (req, res) => {
+        const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+        const port = (req.headers.host ?? '').split(':')[1];
+        const body =
+          req.url === '/framed'
+            ? `<!doctype html><title>framed</title><h1>${host}</h1>` +
+              frameHosts.map((n) => `<iframe src="https://${n}.localhost:${port}/"></iframe>`).join('')
+            : `<!doctype html><title>${host}</title><p>${host}</p>`;
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(body);
+      },
+    });
+    await setSettings(ui, { probeUrl: '', probeToken: '' });
+    tab = await freshTab('off');
+  });
+  afterAll(async () => {
+    await tab?.site.close();
+    await framed?.close();
+  });
+
+  /** The frames section of the open popup: each frame's host and its whole text. */
+  const framesShown = () =>
+    ui.evaluate(() =>
+      Array.from(document.querySelectorAll('section[aria-labelledby="frames-title"] li'), (li) => ({
+        host: li.querySelector('.frame-host')?.textContent ?? '',
+        text: (li as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
+      })),
+    );
+
+  test('the page keeps its own badge; the popup lists the frames, the failing one first, each in words', async () => {
+    const page = pki.scenarios['valid-90d'];
+    await visit(tab.site, `https://${page.host}:${framed.port}/framed`);
+    const badge = await waitForBadge(ui, tab.tabId, (b) => b.text === `${daysLeft(page.leaf)}d`);
+    expect(badge.color).toBe(LEVEL_COLORS.ok);
+    await openPopup(ui, session.extensionUuid!, tab.tabId);
+    await waitForPopup(ui, (p) => p.host === page.host);
+    let frames: Awaited<ReturnType<typeof framesShown>> = [];
+    for (let i = 0; i < 100 && frames.length < frameHosts.length; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      frames = await framesShown();
+    }
+    const critical = leafOf('critical-90d');
+    const valid398 = leafOf('valid-398d');
+    expect(frames).toEqual([
+      {
+        host: 'expired.localhost',
+        text: 'expired.localhost ✕ Certificate error expired.localhost: certificate error (expired).',
+      },
+      {
+        host: 'critical-90d.localhost',
+        text:
+          `critical-90d.localhost !! Renew now critical-90d.localhost: certificate valid for ${daysLeft(critical)} more ` +
+          `day${daysLeft(critical) === 1 ? '' : 's'} (until ${formatDay(critical.notAfter.getTime())}); renew now.`,
+      },
+      {
+        host: 'valid-398d.localhost',
+        text:
+          `valid-398d.localhost ✓ Valid valid-398d.localhost: certificate valid for ${daysLeft(valid398)} more days ` +
+          `(until ${formatDay(valid398.notAfter.getTime())}).`,
+      },
+    ]);
+  });
+});

@@ -1,6 +1,15 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getTabRecordFor, MAX_TABS, originOf, removeTabRecord, updateTabRecord } from '@/browser/tab-store';
+import {
+  getTabRecordFor,
+  MAX_FRAMES,
+  MAX_TABS,
+  originOf,
+  removeTabRecord,
+  updateTabRecord,
+  withFrame,
+  type FrameRecord,
+} from '@/browser/tab-store';
 import type { MappedError } from '@/core/types';
 
 const mapped: MappedError = {
@@ -74,5 +83,32 @@ describe('per-tab records in storage.session', () => {
 
   test('non-http(s) URLs are not stored', async () => {
     expect(await updateTabRecord(1, 'about:blank', {}, 1)).toBeUndefined();
+  });
+});
+
+describe('frames of a page', () => {
+  const frame = (n: number, at = n): FrameRecord => ({
+    origin: `https://f${n}.localhost:443`,
+    host: `f${n}.localhost`,
+    at,
+    failure: mapped,
+  });
+
+  test('one per origin: a later state of the same origin replaces the earlier one, newest last', () => {
+    const frames = withFrame(withFrame(withFrame(undefined, frame(1)), frame(2)), frame(1, 9));
+    expect(frames.map((f) => [f.host, f.at])).toEqual([
+      ['f2.localhost', 2],
+      ['f1.localhost', 9],
+    ]);
+  });
+
+  test(`at most ${MAX_FRAMES} per page, the oldest going first, also when stored`, async () => {
+    let frames: FrameRecord[] = [];
+    for (let n = 0; n < MAX_FRAMES + 3; n++) frames = withFrame(frames, frame(n));
+    expect(frames).toHaveLength(MAX_FRAMES);
+    expect(frames[0]!.host).toBe('f3.localhost');
+    const many = Array.from({ length: MAX_FRAMES + 5 }, (_, n) => frame(n));
+    const stored = await updateTabRecord(4, 'https://page.localhost/', { frames: many }, 1);
+    expect(stored?.frames?.map((f) => f.host)).toEqual(many.slice(-MAX_FRAMES).map((f) => f.host));
   });
 });

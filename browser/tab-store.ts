@@ -91,7 +91,8 @@ export function updateTabRecord(
         : { tabId, url, origin, host: new URL(url).hostname, updatedAt: now };
     const record = bound({ ...base, ...patch, url, updatedAt: now });
     await browser.storage.session.set({ [key(tabId)]: record });
-    await evictOldest();
+    // Only a new tab's record can take the store past its bound: updates of a stored one read nothing more.
+    if (current === undefined) await evictOldest();
     return record;
   });
 }

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   getTabRecordFor,
@@ -79,6 +79,16 @@ describe('per-tab records in storage.session', () => {
     expect(keys).toHaveLength(MAX_TABS);
     expect(keys).not.toContain('tab:0');
     expect(keys).toContain(`tab:${MAX_TABS + 4}`);
+  });
+
+  test('updating a stored record does not read every other record (only a new tab can need eviction)', async () => {
+    await updateTabRecord(1, 'https://a.localhost/', {}, 1);
+    const get = vi.spyOn(fakeBrowser.storage.session, 'get');
+    await updateTabRecord(1, 'https://a.localhost/', { overridden: true }, 2);
+    expect(get.mock.calls.map(([keys]) => keys)).toEqual(['tab:1']);
+    await updateTabRecord(2, 'https://b.localhost/', {}, 3);
+    expect(get.mock.calls.map(([keys]) => keys)).toEqual(['tab:1', 'tab:2', null]);
+    get.mockRestore();
   });
 
   test('non-http(s) URLs are not stored', async () => {

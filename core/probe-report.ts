@@ -47,7 +47,7 @@ export const addressReportSchema = z.object({
   ok: z.boolean(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
   tls: z.object({ protocol: z.string().nullable(), cipher: z.string().nullable() }).nullable(),
-  /** As the server sent it, leaf first. */
+  /** What the server sent, leaf first, ordered by issuer; ends with the trusted root that completes it, when one does. */
   chain: z.array(chainEntrySchema),
   verification: z.object({
     trusted: z.boolean(),

@@ -60,6 +60,18 @@ async function attachFrame(tabId: number, pageUrl: string, frame: FrameRecord): 
   await updateTabRecord(tabId, pageUrl, { frames: withFrame(record.frames, frame) }, frame.at);
 }
 
+/** What the browser saw for a captured response, as the core's observation. */
+function observe(capture: SecurityCapture, now: number) {
+  return observationFromSecurityInfo(capture.securityInfo, {
+    url: capture.url,
+    capturedAt: now,
+    serverIp: capture.serverIp,
+    fromCache: capture.fromCache,
+    dateHeader: capture.dateHeader,
+    leafFallback: capture.leafFallback,
+  });
+}
+
 /** A frame's response security info (Firefox): what the browser accepted for it, attached to its page. */
 function onFrameSecurityCapture(capture: SecurityCapture): void {
   const origin = originOf(capture.url);
@@ -67,14 +79,7 @@ function onFrameSecurityCapture(capture: SecurityCapture): void {
   if (!origin || !pageUrl) return;
   const now = Date.now();
   void track(capture.tabId, async () => {
-    const obs = observationFromSecurityInfo(capture.securityInfo, {
-      url: capture.url,
-      capturedAt: now,
-      serverIp: capture.serverIp,
-      fromCache: capture.fromCache,
-      dateHeader: capture.dateHeader,
-      leafFallback: capture.leafFallback,
-    });
+    const obs = observe(capture, now);
     if (!obs.ok) return;
     await attachFrame(capture.tabId, pageUrl, {
       origin,
@@ -105,14 +110,7 @@ export function onSecurityCapture(capture: SecurityCapture): void {
   if (capture.type === 'sub_frame') return onFrameSecurityCapture(capture);
   const now = Date.now();
   const work = async () => {
-    const obs = observationFromSecurityInfo(capture.securityInfo, {
-      url: capture.url,
-      capturedAt: now,
-      serverIp: capture.serverIp,
-      fromCache: capture.fromCache,
-      dateHeader: capture.dateHeader,
-      leafFallback: capture.leafFallback,
-    });
+    const obs = observe(capture, now);
     const clock = clockOf(capture);
     await updateTabRecord(
       capture.tabId,

@@ -93,6 +93,11 @@ export const inspectReportSchema = z.object({
 });
 
 export type ChainEntry = z.infer<typeof chainEntrySchema>;
+
+/** Summary statuses of a site that fails in a browser: an error, or a certificate expired or not yet valid. */
+export function isFailingStatus(status: InspectReport['summary']['status']): boolean {
+  return status === 'error' || status === 'expired' || status === 'not_yet_valid';
+}
 export type AddressReport = z.infer<typeof addressReportSchema>;
 export type InspectReport = z.infer<typeof inspectReportSchema>;
 

@@ -13,7 +13,7 @@ import { createInspector } from './inspect/inspector';
 import type { InspectOutcome } from './inspect/outcome';
 import type { Resolver } from './inspect/resolve';
 import { buildSecureContext } from './inspect/secure-context';
-import type { InspectReport } from '../core/probe-report';
+import { isFailingStatus, type InspectReport } from '../core/probe-report';
 import { createMetrics, type ProbeMetrics } from './metrics';
 import { renderTargetMetrics } from './target-metrics';
 import { openApiDocument } from './openapi';
@@ -168,8 +168,7 @@ export function createApp(config: ProbeConfig, deps: AppDeps = {}): ProbeApp {
         const { summary } = outcome.report;
         metrics.inspection(summary.status, (performance.now() - started) / 1000);
         const expiry = summary.earliestExpiry ? Date.parse(summary.earliestExpiry.notAfter) : null;
-        const failing = ['error', 'expired', 'not_yet_valid'].includes(summary.status);
-        metrics.target(target.value.host, target.value.port, expiry, failing);
+        metrics.target(target.value.host, target.value.port, expiry, isFailingStatus(summary.status));
       }
       return outcome;
     });

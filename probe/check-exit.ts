@@ -1,4 +1,4 @@
-import type { InspectReport } from '../core/probe-report';
+import { isFailingStatus, type InspectReport } from '../core/probe-report';
 
 /** Exit codes of `certglance-probe check`, as monitoring plugins use them (Nagios, Icinga, Sensu). */
 export const EXIT = { ok: 0, warning: 1, critical: 2, unknown: 3 } as const;
@@ -10,7 +10,7 @@ export const EXIT = { ok: 0, warning: 1, critical: 2, unknown: 3 } as const;
  */
 export function exitCodeFor(report: InspectReport, warnDays: number | null): number {
   const { status, earliestExpiry, causes } = report.summary;
-  if (status === 'error' || status === 'expired' || status === 'not_yet_valid') return EXIT.critical;
+  if (isFailingStatus(status)) return EXIT.critical;
   if (warnDays !== null && earliestExpiry !== null && earliestExpiry.daysLeft < warnDays) return EXIT.warning;
   if (warnDays === null && (status === 'warn' || status === 'critical')) return EXIT.warning;
   if (causes.length > 0) return EXIT.warning;

@@ -1,9 +1,7 @@
 import { Gauge, Registry } from 'prom-client';
-import type { InspectReport } from '../core/probe-report';
+import { isFailingStatus, type InspectReport } from '../core/probe-report';
 import { LEVELS } from '../core/types';
 
-/** Summary statuses that mean the site fails in a browser. */
-const FAILING = new Set(['error', 'expired', 'not_yet_valid']);
 const STATUSES = [...LEVELS, 'error'] as const;
 
 /**
@@ -22,7 +20,7 @@ export async function renderTargetMetrics(
   gauge(
     'certglance_target_ok',
     '1 when the site passes: every certificate valid, trusted and covering the name; 0 when it fails.',
-  ).set(FAILING.has(summary.status) ? 0 : 1);
+  ).set(isFailingStatus(summary.status) ? 0 : 1);
   const status = gauge(
     'certglance_target_status',
     "1 for the report's status (the lifetime-aware level of the worst certificate, or error), 0 for the others.",

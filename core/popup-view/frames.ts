@@ -1,26 +1,21 @@
 import { badgeFor, type BadgeLevel } from '../badge';
-import type { ClockEstimate } from '../types';
+import { chainStatus, LEVEL_SEVERITY, parseInstant } from '../expiry';
 import type { FrameRecord, TabRecord } from '../tab-record';
 import { badgeInputFor } from '../tab-badge';
+import type { ClockEstimate } from '../types';
 import { displayText, LEVEL_LABELS } from './labels';
 import type { FrameView } from './types';
 
-/** Most alarming first. */
-const ORDER: Readonly<Record<BadgeLevel, number>> = {
-  failure: 8,
-  expired: 7,
-  not_yet_valid: 6,
-  critical: 5,
-  warn: 4,
-  renewal_due: 3,
-  ok: 2,
-  unknown: 1,
-  none: 0,
-};
+/** Most alarming first: a failure, then the core's certificate levels by severity, then nothing known. */
+function severity(level: BadgeLevel): number {
+  if (level === 'failure') return Number.MAX_SAFE_INTEGER;
+  if (level === 'unknown' || level === 'none') return -1;
+  return LEVEL_SEVERITY[level];
+}
 
 /**
  * The page's frames from other origins, each judged as the badge would judge a page of its own (with the page's clock
- * estimate, so a wrong local clock is not blamed on a frame's site), failing first, then by time left.
+ * estimate, so a wrong local clock is not blamed on a frame's site), most alarming first, then the soonest to expire.
  */
 export function framesView(
   frames: readonly FrameRecord[] | undefined,
@@ -40,6 +35,7 @@ export function framesView(
       clock,
     };
     const badge = badgeFor(badgeInputFor(asPage, asPage.url, now), now);
+    const earliest = frame.observation ? chainStatus(frame.observation.chain, now) : null;
     return {
       view: {
         host: displayText(frame.host, 253),
@@ -49,14 +45,9 @@ export function framesView(
         badgeText: badge.text,
         sentence: displayText(badge.tooltip, 600),
       } satisfies FrameView,
-      order: ORDER[badge.level],
-      expiry: frame.observation?.chain.reduce(
-        (min, c) => Math.min(min, Date.parse(c.notAfter)),
-        Number.POSITIVE_INFINITY,
-      ),
+      severity: severity(badge.level),
+      expiry: (earliest && parseInstant(earliest.notAfter)) ?? Number.POSITIVE_INFINITY,
     };
   });
-  return views
-    .sort((a, b) => b.order - a.order || (a.expiry ?? Infinity) - (b.expiry ?? Infinity))
-    .map((v) => v.view);
+  return views.sort((a, b) => b.severity - a.severity || a.expiry - b.expiry).map((v) => v.view);
 }

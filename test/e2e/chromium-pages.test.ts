@@ -13,6 +13,7 @@ import { remainingText } from '../../core/badge';
 import type { FrameRecord } from '../../core/tab-record';
 import { DAY_MS, formatDate } from '../../core/format';
 import {
+  framingHandler,
   makeTestPki,
   serveHttp,
   servePkiBySni,
@@ -260,20 +261,9 @@ describe('frames from other sites', () => {
   let framed: SniServer;
   beforeAll(async () => {
     await setSettings(control, { probeUrl: '', probeToken: '' });
-    // /framed on any scenario host embeds a valid and an expired site; everything else is the host's own page.
+    // /framed on any scenario host embeds a valid and an expired site.
     framed = await servePkiBySni(pki, {
-      handler: (req, res) => {
-        const [name = '', port = ''] = (req.headers.host ?? '').split(':');
-        const body =
-          req.url === '/framed'
-            ? `<!doctype html><title>framed</title><h1>${name}</h1>` +
-              ['valid-398d', 'expired']
-                .map((n) => `<iframe src="https://${n}.localhost:${port}/"></iframe>`)
-                .join('')
-            : `<!doctype html><title>${name}</title><p>${name}</p>`;
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-        res.end(body);
-      },
+      handler: framingHandler(['valid-398d.localhost', 'expired.localhost']),
     });
   });
   afterAll(() => framed?.close());

@@ -21,6 +21,7 @@ import { createApp, type ProbeApp } from '../../probe/app';
 import { DEFAULT_CONFIG } from '../../probe/config';
 import type { ResolvedAddress } from '../../probe/inspect/resolve';
 import {
+  framingHandler,
   makeTestPki,
   serveHttp,
   servePkiBySni,
@@ -613,20 +614,7 @@ describe('Firefox ESR: frames from other sites', () => {
   let tab: SiteTab;
   const frameHosts = ['valid-398d', 'critical-90d', 'expired'] as const;
   beforeAll(async () => {
-    // Every scenario by SNI; /framed on any of them is a page embedding the frames, everything else their own page.
-    framed = await servePkiBySni(pki, {
-      handler: (req, res) => {
-        const host = (req.headers.host ?? '').replace(/:\d+$/, '');
-        const port = (req.headers.host ?? '').split(':')[1];
-        const body =
-          req.url === '/framed'
-            ? `<!doctype html><title>framed</title><h1>${host}</h1>` +
-              frameHosts.map((n) => `<iframe src="https://${n}.localhost:${port}/"></iframe>`).join('')
-            : `<!doctype html><title>${host}</title><p>${host}</p>`;
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-        res.end(body);
-      },
-    });
+    framed = await servePkiBySni(pki, { handler: framingHandler(frameHosts.map((n) => `${n}.localhost`)) });
     await setSettings(ui, { probeUrl: '', probeToken: '' });
     tab = await freshTab('off');
   });

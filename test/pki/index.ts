@@ -5,6 +5,7 @@ export type { BareCertificate, ServeOptions, TestServer } from './serve';
 export { servePkiBySni } from './serve-sni';
 export type { SniOptions, SniServer } from './serve-sni';
 export { serveHttp } from './serve-http';
+export { framingHandler } from './page';
 export type { HttpServer } from './serve-http';
 export { issue, randomSerial } from './issue';
 export type { Authority, CertificateSpec } from './issue';

@@ -19,3 +19,20 @@ export function withDate(handler: Handler, skewMs: number | undefined): Handler 
     handler(req, res);
   };
 }
+
+/**
+ * For a server that answers several names on one port (servePkiBySni): `/framed` on any of them is a page embedding
+ * an iframe of each of `frameHosts` on the same port; every other path is a small page naming the host asked for.
+ */
+export function framingHandler(frameHosts: readonly string[]): Handler {
+  return (req, res) => {
+    const [host = '', port = ''] = (req.headers.host ?? '').split(':');
+    const body =
+      req.url === '/framed'
+        ? `<!doctype html><title>framed</title><h1>${host}</h1>` +
+          frameHosts.map((h) => `<iframe src="https://${h}:${port}/"></iframe>`).join('')
+        : `<!doctype html><title>${host}</title><p>${host}</p>`;
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(body);
+  };
+}

@@ -1,8 +1,7 @@
-import browser from 'webextension-polyfill';
+import browser, { type WebRequest } from 'webextension-polyfill';
 import { afterLoad } from './after-load';
 import { rememberDers, withKnownDers } from './der-cache';
 import { responseCapture, trackRequestStarts, type ResponseCapture } from './response-timing';
-import type { WebRequest } from 'webextension-polyfill';
 
 /** The documents whose certificate is captured: pages and the frames embedded in them, over https. */
 export const CAPTURED_DOCUMENTS: WebRequest.RequestFilter = {

@@ -4,6 +4,7 @@ import Fastify, {
   type FastifyReply,
   type FastifyRequest,
 } from 'fastify';
+import { isFailingStatus, type InspectReport } from '../core/probe-report';
 import { createSharedCache } from './cache';
 import type { ProbeConfig } from './config';
 import { corsHeaders } from './cors';
@@ -13,7 +14,6 @@ import { createInspector } from './inspect/inspector';
 import type { InspectOutcome } from './inspect/outcome';
 import type { Resolver } from './inspect/resolve';
 import { buildSecureContext } from './inspect/secure-context';
-import { isFailingStatus, type InspectReport } from '../core/probe-report';
 import { createMetrics, type ProbeMetrics } from './metrics';
 import { renderTargetMetrics } from './target-metrics';
 import { openApiDocument } from './openapi';
@@ -50,7 +50,7 @@ function routeOf(request: FastifyRequest): string {
 
 /**
  * Builds the probe's HTTP app without listening: GET /healthz, GET /metrics, GET /openapi.json,
- * GET /v1/inspect?host=H&port=P.
+ * GET /v1/inspect?host=H&port=P and GET /v1/metrics?host=H&port=P.
  * The SecureContext (system roots plus config.extraCaPems) is built here, once.
  */
 export function createApp(config: ProbeConfig, deps: AppDeps = {}): ProbeApp {

@@ -55,35 +55,30 @@ export function badgeInputFor(record: TabRecord | undefined, url: string, now?: 
     ? probeAddressFor(report, record.observation?.serverIp ?? record.serverIp)?.chain
     : undefined;
 
-  if (record.failure) {
-    let causes = narrowCauses(record.failure.mapped.causes, report);
+  /** A failure's causes, narrowed by the probe's report and, at `now`, settled against the chain and the clock. */
+  const failure = (raw: readonly Cause[], chain: readonly CertLike[] | undefined): BadgeInput => {
+    let causes = narrowCauses(raw, report);
     if (now !== undefined) {
       causes = settleCauses({
         host,
         now,
         causes,
-        ...(probeChain ? { chain: probeChain as CertSummary[] } : {}),
+        ...(chain ? { chain: chain as CertSummary[] } : {}),
         clock: record.clock ?? null,
       }).causes;
     }
-    return { kind: 'failure', host, causes, ...(probeChain ? { chain: probeChain } : {}) };
-  }
+    return { kind: 'failure', host, causes, ...(chain ? { chain } : {}) };
+  };
+
+  if (record.failure) return failure(record.failure.mapped.causes, probeChain);
   const obs = record.observation;
   if (obs) {
     const category = obs.overriddenErrorCategory;
     if (category || record.overridden) {
-      const chain = obs.chain.length > 0 ? obs.chain : probeChain;
-      let causes = narrowCauses(category ? OVERRIDE_CAUSES[category] : [], report);
-      if (now !== undefined) {
-        causes = settleCauses({
-          host,
-          now,
-          causes,
-          ...(chain ? { chain: chain as CertSummary[] } : {}),
-          clock: record.clock ?? null,
-        }).causes;
-      }
-      return { kind: 'failure', host, causes, ...(chain ? { chain } : {}) };
+      return failure(
+        category ? OVERRIDE_CAUSES[category] : [],
+        obs.chain.length > 0 ? obs.chain : probeChain,
+      );
     }
     if (obs.chain.length > 0) return { kind: 'chain', host, chain: obs.chain };
   }

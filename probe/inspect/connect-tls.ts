@@ -36,6 +36,12 @@ export interface ConnectOptions {
   handshakeTimeoutMs: number;
   /** performance.now() value past which nothing waits any more. */
   deadlineAt: number;
+  /**
+   * Called once, as soon as the handshake completes and before Node builds the peer chain object, with the socket
+   * ready for application data: a request written here is on its way while the chain is built and judged.
+   * Called at secureConnect instead if Node does not announce the completion earlier.
+   */
+  onHandshakeDone?: (socket: TLSSocket) => void;
 }
 
 function budget(ms: number, deadlineAt: number): number {
@@ -109,17 +115,30 @@ export function connectTls(options: ConnectOptions): Promise<ConnectResult> {
       tls = socket;
       const handshakeBudget = budget(options.handshakeTimeoutMs, options.deadlineAt);
       timer = setTimeout(() => fail(timeoutFailure('handshake', handshakeBudget)), handshakeBudget);
+      let handshakeDone = false;
+      const announce = () => {
+        if (handshakeDone || settled) return;
+        handshakeDone = true;
+        options.onHandshakeDone?.(socket);
+      };
+      // Node emits 'secure' when the handshake completes, then runs its own verification listener, which builds the
+      // legacy peer chain (a third of a millisecond for a short chain): being first lets a request overlap that.
+      socket.prependOnceListener('secure', announce);
       socket.on('OCSPResponse', (response: Buffer | null) => {
         ocspStapled = response !== null && response.length > 0;
       });
-      socket.on('error', (error: NodeJS.ErrnoException) => fail(handshakeFailure(error.code)));
-      socket.once('close', () => fail(handshakeFailure(undefined)));
+      const onError = (error: NodeJS.ErrnoException) => fail(handshakeFailure(error.code));
+      const onClose = () => fail(handshakeFailure(undefined));
+      socket.on('error', onError);
+      socket.once('close', onClose);
       socket.once('secureConnect', () => {
+        announce();
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        socket.removeAllListeners('close');
-        socket.removeAllListeners('error');
+        // Only this function's own listeners: the caller's (onHandshakeDone) stay.
+        socket.off('close', onClose);
+        socket.off('error', onError);
         socket.on('error', () => undefined);
         resolve({
           ok: true,

@@ -10,7 +10,7 @@ import { chainEntry, parseChain, type SummaryCache } from './chain-entries';
 import { connectTls } from './connect-tls';
 import type { AddressFailure } from './failure';
 import { peerChain } from './peer-chain';
-import { readHttpDate } from './read-http-date';
+import { readHttpDate, type HttpDateReading } from './read-http-date';
 import type { ResolvedAddress, Resolver } from './resolve';
 import { narrowIssuerCause } from './narrow-issuer';
 import type { TrustAnchors } from './trust-anchors';
@@ -110,6 +110,8 @@ export async function inspectAddress(
   ctx: AddressContext,
 ): Promise<AddressInspection> {
   const started = performance.now();
+  // Set from the connection's callback, once the handshake completes.
+  let pendingDate = null as Promise<HttpDateReading | null> | null;
   const connected = await connectTls({
     ip: address.address,
     port: target.port,
@@ -118,6 +120,16 @@ export async function inspectAddress(
     connectTimeoutMs: ctx.timeouts.connectMs,
     handshakeTimeoutMs: ctx.timeouts.handshakeMs,
     deadlineAt: ctx.deadlineAt,
+    // Ask for the HTTP Date the moment the handshake completes: the server answers while the chain is built,
+    // parsed and judged.
+    onHandshakeDone: (socket) => {
+      pendingDate = readHttpDate(socket, {
+        authority: authority(target),
+        timeoutMs: Math.min(ctx.timeouts.httpMs, remaining(ctx.deadlineAt)),
+        maxHeaderBytes: ctx.limits.maxHeaderBytes,
+        now: ctx.now,
+      });
+    },
   });
   if (!connected.ok) return failed(address, started, connected, connected.failure);
 
@@ -133,13 +145,6 @@ export async function inspectAddress(
       ctx.limits.maxCertBytes,
     );
     const authorizationError = socket.authorized ? null : String(socket.authorizationError ?? 'UNKNOWN');
-    // Ask for the HTTP Date first: the server answers while the chain is parsed and judged.
-    const pendingDate = readHttpDate(socket, {
-      authority: authority(target),
-      timeoutMs: Math.min(ctx.timeouts.httpMs, remaining(ctx.deadlineAt)),
-      maxHeaderBytes: ctx.limits.maxHeaderBytes,
-      now: ctx.now,
-    });
     const { chain, unparsed } = parseChain(presented.ders, presented.fingerprints, ctx.summaries);
     if (chain.length === 0) {
       return failed(address, started, connected.session, {
@@ -171,7 +176,7 @@ export async function inspectAddress(
       depth: findings[0]?.depth ?? null,
     };
 
-    const reading = await pendingDate;
+    const reading = pendingDate === null ? null : await pendingDate;
     const estimate = reading?.dateHeader
       ? estimateClockSkew({
           dateHeader: reading.dateHeader,

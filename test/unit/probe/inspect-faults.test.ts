@@ -1,9 +1,12 @@
 import { performance } from 'node:perf_hooks';
+import { createServer, type Socket } from 'node:net';
+import { createSecureContext, TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { inspectReportSchema, type InspectReport } from '../../../core/probe-report';
 import type { ProbeConfig } from '../../../probe/config';
 import type { Resolver } from '../../../probe/inspect/resolve';
 import { issue, makeTestPki, serveScenario, type TestPki } from '../../pki';
+import { listen } from '../../pki/listen';
 import { closedPort, rawServer, serveTls, startApp, tableResolver, testConfig } from './helpers';
 
 const DAY = 86_400_000;
@@ -150,6 +153,36 @@ describe('faulty servers still get a report, with the right cause, within the de
     });
     expect(full.report.addresses[0]!.chain).toHaveLength(8);
   });
+
+  test.each([
+    ['ends', (raw: Socket) => raw.end()],
+    ['resets', (raw: Socket) => raw.resetAndDestroy()],
+  ] as const)(
+    'a TLS service that %s the connection right after the handshake: the report does not wait for the HTTP timeout',
+    async (_how, close) => {
+      const s = pki.scenarios['valid-90d'];
+      const context = createSecureContext({ cert: s.leaf.pem + pki.intermediate.pem, key: s.leaf.keyPem });
+      const server = await listen(
+        createServer((raw) => {
+          const socket = new TLSSocket(raw, { isServer: true, secureContext: context });
+          socket.on('error', () => undefined);
+          socket.once('secure', () => close(raw));
+        }),
+        '127.0.0.1',
+      );
+      closers.push(server.close);
+      const timeouts = { ...TIMEOUTS, deadlineMs: 8_000, httpMs: 6_000 };
+      const { report, ms } = await inspectWith(server.port, { host: s.host, config: { timeouts } });
+      expect(report.summary.status).toBe('ok');
+      expect(report.addresses[0]).toMatchObject({ ok: true, serverDate: null, clockSkewSeconds: null });
+      expect(report.addresses[0]!.chain.map((c) => c.commonName).slice(0, 2)).toEqual([
+        s.host,
+        'certglance Test Intermediate',
+      ]);
+      // The close ended the wait for an HTTP answer, long before the 6 s HTTP timeout.
+      expect(ms).toBeLessThan(3_000);
+    },
+  );
 
   test('an HTTP answer that never ends its headers is read only up to maxHeaderBytes', async () => {
     const s = pki.scenarios['valid-90d'];

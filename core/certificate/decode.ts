@@ -2,6 +2,17 @@ import { AsnParser } from '@peculiar/asn1-schema';
 import * as asn from '@peculiar/asn1-x509';
 import { Constructed, fromBER, GeneralizedTime, UTCTime, type AsnType } from 'asn1js';
 
+/**
+ * Bounds for untrusted input. Strings are not decoded again as embedded ASN.1 (the summary reads extension values
+ * on their own), and the input is read in place: the caller's bytes are not copied.
+ */
+export const BER_OPTIONS = {
+  maxDepth: 64,
+  maxNodes: 20_000,
+  parseEmbedded: false,
+  copyInput: false,
+} as const;
+
 /** A decoded time whose fields form a real instant: asn1js rolls month 13 over and reads "13xx" as 1899. */
 function isRealTime(time: UTCTime): boolean {
   if (time.error) return false;
@@ -45,7 +56,7 @@ export interface Decoded {
  * a throw from the schema parser).
  */
 export function decode(bytes: Uint8Array): Decoded | null {
-  const parsed = fromBER(bytes, { maxDepth: 64, maxNodes: 20_000 });
+  const parsed = fromBER(bytes, BER_OPTIONS);
   if (parsed.offset !== bytes.length || parsed.result.error) return null;
   const { times, spki } = validityAndKey(parsed.result);
   if (times.length !== 2 || !times.every(isRealTime) || spki === null) return null;

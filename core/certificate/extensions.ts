@@ -2,6 +2,7 @@ import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import * as asn from '@peculiar/asn1-x509';
 import type { SubjectAltName } from '../types';
 import { colonHex } from './bytes';
+import { BER_OPTIONS } from './decode';
 import { sctCount } from './sct-count';
 import { subjectAltNames } from './subject-alt-names';
 
@@ -15,6 +16,9 @@ export interface ExtensionFields {
   caIssuerUrls: string[];
   sctCount: number;
 }
+
+/** An extension value is decoded under the same bounds as the certificate. */
+const PARSE = { berOptions: BER_OPTIONS };
 
 const SCT_LIST_OID = '1.3.6.1.4.1.11129.2.4.2';
 const OCSP_ACCESS = '1.3.6.1.5.5.7.48.1';
@@ -37,24 +41,26 @@ function accessUrls(aia: asn.AuthorityInfoAccessSyntax, method: string): string[
 /** What each read extension contributes, decoded from its value alone. */
 const READERS: Readonly<Record<string, (value: ArrayBuffer, fields: ExtensionFields) => void>> = {
   [asn.id_ce_subjectAltName]: (value, fields) => {
-    fields.sans = subjectAltNames(AsnConvert.parse(value, asn.SubjectAlternativeName));
+    fields.sans = subjectAltNames(AsnConvert.parse(value, asn.SubjectAlternativeName, PARSE));
   },
   [asn.id_ce_basicConstraints]: (value, fields) => {
-    fields.isCA = AsnConvert.parse(value, asn.BasicConstraints).cA;
+    fields.isCA = AsnConvert.parse(value, asn.BasicConstraints, PARSE).cA;
   },
   [asn.id_ce_authorityKeyIdentifier]: (value, fields) => {
-    fields.authorityKeyId = keyId(AsnConvert.parse(value, asn.AuthorityKeyIdentifier).keyIdentifier?.buffer);
+    fields.authorityKeyId = keyId(
+      AsnConvert.parse(value, asn.AuthorityKeyIdentifier, PARSE).keyIdentifier?.buffer,
+    );
   },
   [asn.id_ce_subjectKeyIdentifier]: (value, fields) => {
-    fields.subjectKeyId = keyId(AsnConvert.parse(value, asn.SubjectKeyIdentifier).buffer);
+    fields.subjectKeyId = keyId(AsnConvert.parse(value, asn.SubjectKeyIdentifier, PARSE).buffer);
   },
   [asn.id_pe_authorityInfoAccess]: (value, fields) => {
-    const aia = AsnConvert.parse(value, asn.AuthorityInfoAccessSyntax);
+    const aia = AsnConvert.parse(value, asn.AuthorityInfoAccessSyntax, PARSE);
     fields.ocspUrls = accessUrls(aia, OCSP_ACCESS);
     fields.caIssuerUrls = accessUrls(aia, CA_ISSUERS_ACCESS);
   },
   [SCT_LIST_OID]: (value, fields) => {
-    fields.sctCount = sctCount(new Uint8Array(AsnConvert.parse(value, OctetString).buffer));
+    fields.sctCount = sctCount(new Uint8Array(AsnConvert.parse(value, OctetString, PARSE).buffer));
   },
 };
 

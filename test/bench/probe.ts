@@ -2,6 +2,8 @@
  * Benchmark of the probe against Prometheus blackbox_exporter on the same loopback TLS servers: cold inspection
  * latency (p50, p95) and the ratio to blackbox_exporter's http and tcp/tls probes, cached answer latency, throughput
  * at concurrency 50 over 200 distinct targets, and memory after 10,000 distinct targets. Figures, not assertions.
+ * A reference service in the same run (tls-head-service.ts: TLS + HEAD in Node, no report) shows what part of the
+ * latency Node's TLS stack sets and what part the probe adds.
  * Run: npm run bench:probe
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -207,6 +209,15 @@ async function main(): Promise<void> {
       await waitFor(`http://127.0.0.1:${port}/healthz`, child);
       return port;
     };
+    // The reference: the same handshake and HEAD from Node, with nothing else.
+    const floorPort = await freePort();
+    const floor = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'test/bench/tls-head-service.ts', String(floorPort), rootFile],
+      { stdio: 'ignore' },
+    );
+    children.push(floor);
+    await waitFor(`http://127.0.0.1:${floorPort}/healthz`, floor);
     const cachedPort = await startProbe(['--cache-ttl-s', '600']);
     const uncachedPort = await startProbe(['--cache-ttl-s', '0']);
 
@@ -215,6 +226,8 @@ async function main(): Promise<void> {
     const blackboxOk = (body: string) => /^probe_success 1$/m.test(body);
     const probeUrls = (port: number, list = targets) =>
       list.map((t) => `http://127.0.0.1:${port}/v1/inspect?host=${t.host}&port=${t.port}`);
+    const floorUrls = (list = targets) =>
+      list.map((t) => `http://127.0.0.1:${floorPort}/inspect?host=${t.host}&port=${t.port}`);
     const blackboxUrls = (module: string, list = targets) =>
       list.map(
         (t) =>
@@ -229,24 +242,28 @@ async function main(): Promise<void> {
       await sequential(probeUrls(cachedPort, warmup), probeOk);
       await sequential(blackboxUrls('http_2xx', warmup), blackboxOk);
       await sequential(blackboxUrls('tcp_tls', warmup), blackboxOk);
+      await sequential(floorUrls(warmup), probeOk);
     }
 
-    // Interleaved: for each target the three cold requests run back to back, in an order that rotates from one
-    // target to the next, so drift of the machine and the cost of following another request hit all three alike.
+    // Interleaved: for each target the four cold requests run back to back, in an order that rotates from one
+    // target to the next, so drift of the machine and the cost of following another request hit all four alike.
     const bbHttp: number[] = [];
     const bbTcp: number[] = [];
     const cold: number[] = [];
+    const floorSamples: number[] = [];
     const interleaved = async (
       pass: number,
       list: typeof targets,
       probe: number[],
       http: number[],
       tcp: number[],
+      reference: number[],
     ) => {
       const sides = [
         { samples: http, urls: blackboxUrls('http_2xx', list), check: blackboxOk },
         { samples: probe, urls: probeUrls(uncachedPort, list), check: probeOk },
         { samples: tcp, urls: blackboxUrls('tcp_tls', list), check: blackboxOk },
+        { samples: reference, urls: floorUrls(list), check: probeOk },
       ];
       for (let i = 0; i < TARGETS; i += 1) {
         for (let k = 0; k < sides.length; k += 1) {
@@ -255,12 +272,13 @@ async function main(): Promise<void> {
         }
       }
     };
-    for (let pass = 0; pass < COLD_PASSES; pass += 1) await interleaved(pass, set(pass), cold, bbHttp, bbTcp);
+    for (let pass = 0; pass < COLD_PASSES; pass += 1)
+      await interleaved(pass, set(pass), cold, bbHttp, bbTcp, floorSamples);
     // The same targets once more: no answer in a cache, but certificates the probe has parsed before (a site
     // inspected again, as the extension and Prometheus do every few minutes).
     const known: number[] = [];
     const knownBbHttp: number[] = [];
-    await interleaved(0, set(0), known, knownBbHttp, []);
+    await interleaved(0, set(0), known, knownBbHttp, [], []);
     const cachedUrls = probeUrls(cachedPort);
     await sequential(cachedUrls, probeOk);
     const cached = await sequential(cachedUrls, probeOk);
@@ -319,6 +337,7 @@ async function main(): Promise<void> {
     );
     console.log(row('blackbox_exporter http_2xx (TLS + GET)', bbHttp, bbHttpP50));
     console.log(row('blackbox_exporter tcp_tls (TLS handshake only)', bbTcp, bbHttpP50));
+    console.log(row('Node reference: TLS + HEAD, no report', floorSamples, bbHttpP50));
     console.log(row('certglance probe /v1/inspect (full report)', cold, bbHttpP50));
     console.log(
       row('certglance probe, certificate parsed before', known, percentile(knownBbHttp, 50)),

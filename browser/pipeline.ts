@@ -192,7 +192,7 @@ export async function askProbe(tabId: number, url: string, options: { force?: bo
   const { hostname, port } = new URL(url);
   try {
     const answer = await probeHost(hostname, port ? Number(port) : 443, options);
-    if (!answer) return;
+    if (!answer) return await forgetProbe(tabId, url);
     await track(tabId, async () => {
       const probe = answer.result.ok
         ? { report: answer.result.report, at: answer.at }
@@ -213,6 +213,21 @@ export async function askProbe(tabId: number, url: string, options: { force?: bo
   } catch (error) {
     logError(error);
   }
+}
+
+/**
+ * The probe is off: an answer the record kept from before it was turned off no longer speaks for the page (in
+ * Chromium it would still give the badge its days).
+ */
+async function forgetProbe(tabId: number, url: string): Promise<void> {
+  await track(tabId, async () => {
+    const record = await getTabRecordFor(tabId, url);
+    if (!record?.probe) return;
+    await updateTabRecord(tabId, url, { probe: undefined }, Date.now());
+    const tab = await browser.tabs.get(tabId).catch(() => undefined);
+    const tabUrl = tab?.url || tab?.pendingUrl;
+    if (tabUrl && originOf(tabUrl) === originOf(url)) await refreshBadge(tabId, tabUrl);
+  });
 }
 
 function logError(error: unknown): void {

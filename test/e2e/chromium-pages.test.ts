@@ -1,8 +1,9 @@
 /**
  * Pages that load, in real Chromium: a valid certificate, a server whose Date header is 3 days behind, a name the
- * probe finds on two addresses, and plain http; with the probe (set on the options page), without it, and with a
- * probe that does not answer. Chromium gives extensions no certificate: the badge's days come from the probe's report
- * for the address the browser connected to, and the local clock is checked against the response's Date header.
+ * probe finds on two addresses, and plain http; with the probe (set on the options page), without it, with a probe
+ * that does not answer, and with the probe turned off between two visits of a page. Chromium gives extensions no
+ * certificate: the badge's days come from the probe's report for the address the browser connected to, and the local
+ * clock is checked against the response's Date header.
  */
 import { createServer as createNetServer } from 'node:net';
 import { createServer } from 'node:https';
@@ -37,6 +38,8 @@ import {
   poll,
   readTabRecord,
   setSettings,
+  settledTabRecord,
+  waitForBadge,
   waitForPopup,
   type Seen,
 } from './harness/chromium-state';
@@ -234,6 +237,33 @@ describe('with the probe, set on the options page', () => {
     // The probe's first address serves a certificate with days, not hundreds of days, left.
     expect(seen.badge).not.toBe(badgeDays('valid-6d'));
     expectSeen(await loadAndRead(session, control, sni.urlFor('valid-398d'), seen), seen);
+  });
+});
+
+describe('the probe turned off between two visits of the same page', () => {
+  beforeAll(() => setSettings(control, { probeUrl: probe.url, probeToken: TOKEN }));
+
+  test("the reload drops the probe's earlier answer: no days on the badge", async () => {
+    const url = sni.urlFor('valid-90d');
+    const tabId = await openTab(control, url);
+    try {
+      await waitForBadge(control, tabId, (b) => b.text === badgeDays('valid-90d'), 8_000);
+      await setSettings(control, { probeUrl: '', probeToken: '' });
+      await control.evaluate(
+        (id) =>
+          (
+            globalThis as unknown as { chrome: { tabs: { reload(id: number): Promise<void> } } }
+          ).chrome.tabs.reload(id),
+        tabId,
+      );
+      const badge = await waitForBadge(control, tabId, (b) => b.text === '', 8_000);
+      expect(badge.title).toContain(`${host('valid-90d')}: no certificate details for this page.`);
+      const record = await settledTabRecord(control, tabId);
+      expect(record?.serverIp).toBe('127.0.0.1');
+      expect(record).not.toHaveProperty('probe');
+    } finally {
+      await closeTab(control, tabId);
+    }
   });
 });
 

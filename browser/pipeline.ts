@@ -205,10 +205,7 @@ export async function askProbe(tabId: number, url: string, options: { force?: bo
           ? skewFromProbe(answer.result.report.probedAt, answer.at, answer.sentAt)
           : null);
       await updateTabRecord(tabId, url, { probe, clock }, Date.now());
-      const tab = await browser.tabs.get(tabId).catch(() => undefined);
-      // Chromium commits a certificate interstitial seconds after the error: until then the tab has only a pending URL.
-      const tabUrl = tab?.url || tab?.pendingUrl;
-      if (tabUrl && originOf(tabUrl) === origin) await refreshBadge(tabId, tabUrl);
+      await refreshBadgeIfShowing(tabId, origin);
     });
   } catch (error) {
     logError(error);
@@ -224,10 +221,16 @@ async function forgetProbe(tabId: number, url: string): Promise<void> {
     const record = await getTabRecordFor(tabId, url);
     if (!record?.probe) return;
     await updateTabRecord(tabId, url, { probe: undefined }, Date.now());
-    const tab = await browser.tabs.get(tabId).catch(() => undefined);
-    const tabUrl = tab?.url || tab?.pendingUrl;
-    if (tabUrl && originOf(tabUrl) === originOf(url)) await refreshBadge(tabId, tabUrl);
+    await refreshBadgeIfShowing(tabId, originOf(url));
   });
+}
+
+/** Refreshes the tab's badge if the tab still shows `origin`. */
+async function refreshBadgeIfShowing(tabId: number, origin: string | null): Promise<void> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  // Chromium commits a certificate interstitial seconds after the error: until then the tab has only a pending URL.
+  const tabUrl = tab?.url || tab?.pendingUrl;
+  if (origin && tabUrl && originOf(tabUrl) === origin) await refreshBadge(tabId, tabUrl);
 }
 
 function logError(error: unknown): void {

@@ -1,11 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { createServer, type Socket } from 'node:net';
+import { createServer as createHttpsServer } from 'node:https';
 import { createSecureContext, TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { inspectReportSchema, type InspectReport } from '../../../core/probe-report';
 import type { ProbeConfig } from '../../../probe/config';
 import type { Resolver } from '../../../probe/inspect/resolve';
-import { issue, makeTestPki, serveScenario, type TestPki } from '../../pki';
+import { issue, makeTestPki, serveScenario, tlsIdentity, type TestPki } from '../../pki';
 import { listen } from '../../pki/listen';
 import { closedPort, rawServer, serveTls, startApp, tableResolver, testConfig } from './helpers';
 
@@ -199,6 +200,37 @@ describe('faulty servers still get a report, with the right cause, within the de
     expect(report.addresses[0]!.serverDate).not.toBeNull();
     // It stopped reading at the cap instead of waiting for headers that never end.
     expect(ms).toBeLessThan(3_000);
+  });
+});
+
+describe('TLS 1.2', () => {
+  test('a server that speaks TLS 1.2 at most: the chain, the protocol and the Date over the same connection', async () => {
+    const s = pki.scenarios['valid-90d'];
+    const server = await listen(
+      createHttpsServer({ ...tlsIdentity(s), maxVersion: 'TLSv1.2' }, (_req, res) => {
+        res.setHeader('date', new Date(Date.now() + 2 * 3_600_000).toUTCString());
+        res.end('ok');
+      }),
+      '127.0.0.1',
+    );
+    closers.push(server.close);
+    const { report } = await inspectWith(server.port, {
+      host: s.host,
+      config: { timeouts: { ...TIMEOUTS, httpMs: 600 } },
+    });
+    const [address] = report.addresses;
+    expect(address).toMatchObject({
+      ok: true,
+      tls: { protocol: 'TLSv1.2' },
+      verification: { trusted: true },
+    });
+    expect(address!.chain.map((c) => c.commonName).slice(0, 2)).toEqual([
+      s.host,
+      'certglance Test Intermediate',
+    ]);
+    expect(address!.clockSkewSeconds).toBeGreaterThan(7_195);
+    expect(address!.clockSkewSeconds).toBeLessThan(7_205);
+    expect(report.summary.causes.map((c) => c.cause)).toEqual(['server_clock_skew']);
   });
 });
 

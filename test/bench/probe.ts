@@ -275,7 +275,8 @@ async function main(): Promise<void> {
     for (let pass = 0; pass < COLD_PASSES; pass += 1)
       await interleaved(pass, set(pass), cold, bbHttp, bbTcp, floorSamples);
     // The same targets once more: no answer in a cache, but certificates the probe has parsed before (a site
-    // inspected again, as the extension and Prometheus do every few minutes).
+    // inspected again, as the extension and Prometheus do every few minutes). The tcp/tls and reference requests
+    // still run, unrecorded, so that each probe request follows the same mix of others as in the cold passes.
     const known: number[] = [];
     const knownBbHttp: number[] = [];
     await interleaved(0, set(0), known, knownBbHttp, [], []);

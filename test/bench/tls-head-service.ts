@@ -11,23 +11,28 @@ import { connect as tcpConnect } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import { buildSecureContext } from '../../probe/inspect/secure-context';
 
-const [port, caFile] = process.argv.slice(2);
-if (!port || !caFile) throw new Error('usage: tls-head-service.ts PORT CA_FILE');
+const [listenPort, caFile] = process.argv.slice(2);
+if (!listenPort || !caFile) throw new Error('usage: tls-head-service.ts PORT CA_FILE');
 const secureContext = buildSecureContext([readFileSync(caFile, 'utf8')]);
 
 createServer((request, response) => {
   const url = new URL(request.url ?? '/', 'http://localhost');
   if (url.pathname === '/healthz') return void response.end('ok');
   const host = url.searchParams.get('host') ?? '';
+  // One answer per request, whichever of data, error or close comes first.
   const answer = (status: string) => {
+    if (response.headersSent) return;
     response.setHeader('content-type', 'application/json');
     response.end(JSON.stringify({ summary: { status } }));
   };
-  const tcp = tcpConnect({ host, port: Number(url.searchParams.get('port')), noDelay: true });
+  const port = Number(url.searchParams.get('port'));
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) return answer('error');
+  const tcp = tcpConnect({ host, port, noDelay: true });
   tcp.on('error', () => answer('error'));
   tcp.once('connect', () => {
     const socket = tlsConnect({ socket: tcp, host, secureContext, rejectUnauthorized: false });
     socket.on('error', () => answer('error'));
+    socket.once('close', () => answer('error'));
     socket.prependOnceListener('secure', () => {
       socket.write(`HEAD / HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
     });
@@ -37,4 +42,4 @@ createServer((request, response) => {
       answer(trusted ? 'ok' : 'error');
     });
   });
-}).listen(Number(port), '127.0.0.1');
+}).listen(Number(listenPort), '127.0.0.1');
